@@ -1,0 +1,155 @@
+/**
+ * Argument shapes, as both hosts pass them: a range is a 2-D array (rows of cells), a single cell may be a
+ * bare value, an omitted optional argument is `undefined` (Sheets) or `null` (Excel). Wrong shapes and
+ * impossible options are whole-call problems that name the argument.
+ */
+import { BLANK, isBlank, readDate, readNumber } from './cells.js';
+import { fail } from './errors.js';
+import type { Lang } from './labels.js';
+import type { OutCell, OutGrid } from './output.js';
+
+/** A one-column or one-row range (or one cell), flattened, remembering its orientation for the answer. */
+export interface Vector {
+  readonly cells: readonly unknown[];
+  readonly orientation: 'column' | 'row';
+}
+
+/** Rows × columns of a raw argument (a bare value is 1 × 1). */
+export function dimensions(raw: unknown): { rows: number; cols: number } {
+  if (!Array.isArray(raw)) return { rows: 1, cols: 1 };
+  const first: unknown = raw[0];
+  if (!Array.isArray(first)) return { rows: raw.length, cols: raw.length === 0 ? 0 : 1 };
+  return { rows: raw.length, cols: first.length };
+}
+
+/** Reads a range argument that must be one column or one row. */
+export function toVector(raw: unknown, arg: string): Vector {
+  if (!Array.isArray(raw)) return { cells: [raw], orientation: 'column' };
+  const first: unknown = raw[0];
+  if (!Array.isArray(first)) return { cells: raw, orientation: 'column' };
+  const { rows, cols } = dimensions(raw);
+  if (cols === 1) {
+    const cells = new Array<unknown>(rows);
+    for (let i = 0; i < rows; i++) cells[i] = (raw[i] as unknown[])[0];
+    return { cells, orientation: 'column' };
+  }
+  if (rows === 1) return { cells: first, orientation: 'row' };
+  return fail('notAVector', { arg, rows, cols });
+}
+
+/** Puts one answer per input cell back into the input's shape. */
+export function shapeLike(vector: Vector, answers: readonly OutCell[]): OutGrid {
+  if (vector.orientation === 'row') return [answers.slice()];
+  const grid = new Array<OutCell[]>(answers.length);
+  for (let i = 0; i < answers.length; i++) grid[i] = [answers[i] as OutCell];
+  return grid;
+}
+
+/** A column of answers, one per matrix row. */
+export function asColumn(answers: readonly OutCell[]): OutGrid {
+  return answers.map((answer) => [answer]);
+}
+
+/** Reads a range argument of rows × columns; every row keeps its cells. */
+export function toMatrix(raw: unknown, arg: string, minCols: number): unknown[][] {
+  const rows: unknown[][] = !Array.isArray(raw) ? [[raw]] : Array.isArray(raw[0]) ? (raw as unknown[][]) : [raw];
+  const cols = rows[0]?.length ?? 0;
+  if (cols < minCols) fail('notAMatrix', { arg, min: minCols, cols });
+  return rows;
+}
+
+export function requireSameLength(a: Vector, argA: string, b: Vector, argB: string): void {
+  if (a.cells.length !== b.cells.length) {
+    fail('lengthMismatch', { arg: argB, n: b.cells.length, other: argA, m: a.cells.length });
+  }
+}
+
+/** The single value of an optional scalar argument, or undefined when it was left out or points at a blank cell. */
+export function scalarArg(raw: unknown, arg: string): unknown {
+  let value = raw;
+  if (Array.isArray(value)) {
+    const { rows, cols } = dimensions(value);
+    if (rows === 0 || cols === 0) return undefined;
+    if (rows !== 1 || cols !== 1) fail('wrongCount', { arg, expected: 1, count: rows * cols });
+    value = Array.isArray(value[0]) ? (value[0] as unknown[])[0] : value[0];
+  }
+  return isBlank(value) ? undefined : value;
+}
+
+export function isAbsent(raw: unknown): boolean {
+  if (raw === undefined || raw === null || raw === '') return true;
+  if (!Array.isArray(raw)) return false;
+  return raw.every((row: unknown) => (Array.isArray(row) ? row.every(isBlank) : isBlank(row)));
+}
+
+export interface NumberRule {
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer?: boolean;
+}
+
+function checkNumber(value: number, arg: string, rule: NumberRule): number {
+  if (rule.integer && !Number.isInteger(value)) fail('notWhole', { arg, value });
+  if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
+    fail('outOfRange', { arg, min: rule.min ?? '−∞', max: rule.max ?? '∞', value });
+  }
+  return value;
+}
+
+/** An optional number option (a share, a cut, a seed); text numbers are read as numbers. */
+export function optionalNumber(raw: unknown, arg: string, rule: NumberRule = {}): number | undefined {
+  const value = scalarArg(raw, arg);
+  if (value === undefined) return undefined;
+  const read = readNumber(value);
+  if (typeof read !== 'number') return fail('notAnOptionNumber', { arg, text: String(value) });
+  return checkNumber(read, arg, rule);
+}
+
+export function numberOr(raw: unknown, arg: string, fallback: number, rule: NumberRule = {}): number {
+  return optionalNumber(raw, arg, rule) ?? fallback;
+}
+
+/** An optional date option (`as_of`): a date cell, a serial or ISO text. */
+export function optionalDate(raw: unknown, arg: string): number | undefined {
+  const value = scalarArg(raw, arg);
+  if (value === undefined) return undefined;
+  const read = readDate(value);
+  if (typeof read !== 'number') return fail('notAnOptionDate', { arg, text: String(value) });
+  return read;
+}
+
+/** Every number of a range or array constant, row by row; a blank or a non-number is a whole-call problem. */
+export function numberGrid(raw: unknown, arg: string): number[][] {
+  const rows: unknown[][] = !Array.isArray(raw) ? [[raw]] : Array.isArray(raw[0]) ? (raw as unknown[][]) : [raw];
+  return rows.map((row) =>
+    row.map((cell) => {
+      const read = readNumber(cell);
+      if (typeof read !== 'number') return fail('notAnOptionNumber', { arg, text: read === BLANK ? '' : String(cell) });
+      return read;
+    }),
+  );
+}
+
+/** A list of cut-offs (`{0.8,0.95}` or a range), strictly ascending, within the rule. */
+export function cutList(raw: unknown, arg: string, fallback: readonly number[], rule: NumberRule = {}): number[] {
+  if (isAbsent(raw)) return fallback.slice();
+  const list = numberGrid(raw, arg).flat();
+  list.forEach((value) => checkNumber(value, arg, rule));
+  requireAscending(list, arg);
+  return list;
+}
+
+export function requireAscending(list: readonly number[], arg: string): void {
+  for (let i = 1; i < list.length; i++) {
+    if (!((list[i] as number) > (list[i - 1] as number))) fail('notAscending', { arg, value: `{${list.join(',')}}` });
+  }
+}
+
+/** The optional last `lang` argument: blank is English; anything but en or vi is a whole-call problem. */
+export function readLang(raw: unknown): Lang {
+  const value = scalarArg(raw, 'lang');
+  if (value === undefined) return 'en';
+  const text = String(value).trim().toLowerCase();
+  if (text === 'en' || text === 'vi') return text;
+  return fail('badLang', { text: String(value) });
+}

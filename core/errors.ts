@@ -1,0 +1,175 @@
+/**
+ * The one error catalog. Two kinds of trouble, as in HyperFormula:
+ * - a per-row problem is a value: the row's own output cell says why, and the other rows are answered;
+ * - a whole-call problem (wrong shape, impossible option) is thrown as a SegmentKitError at the boundary.
+ * Every message exists in English and Vietnamese; `{name}` placeholders are filled from the params.
+ */
+import type { Lang } from './labels.js';
+
+const MESSAGES = {
+  // per-row problems
+  ambiguousNumber: {
+    en: '"{text}" could be {small} or {large}: type it as a number, or without the separator',
+    vi: '"{text}" có thể là {small} hoặc {large}: hãy nhập dạng số, hoặc bỏ dấu phân cách',
+  },
+  notANumber: { en: '"{text}" is not a number', vi: '"{text}" không phải là số' },
+  notFinite: { en: '{text} is not a finite number', vi: '{text} không phải là số hữu hạn' },
+  booleanNotNumber: { en: '{text} is a logical value, not a number', vi: '{text} là giá trị logic, không phải số' },
+  notADate: {
+    en: '"{text}" is not a date: use a date cell or ISO text such as 2024-05-31',
+    vi: '"{text}" không phải là ngày: hãy dùng ô ngày hoặc dạng ISO như 2024-05-31',
+  },
+  errorValue: { en: 'the cell holds the error {text}', vi: 'ô chứa lỗi {text}' },
+  tooFewValues: {
+    en: 'needs at least two numbers in the row, has {count}',
+    vi: 'cần ít nhất hai số trong dòng, chỉ có {count}',
+  },
+  notAScore: {
+    en: '{text} is not an RFM score of three digits from 1 to 9',
+    vi: '{text} không phải là điểm RFM gồm ba chữ số từ 1 đến 9',
+  },
+  negativeCount: { en: '{text} orders is not a whole number ≥ 0', vi: '{text} đơn hàng không phải là số nguyên ≥ 0' },
+  dateAfterAsOf: {
+    en: 'the date {date} is after as_of ({asOf})',
+    vi: 'ngày {date} sau ngày tính as_of ({asOf})',
+  },
+  firstAfterLast: {
+    en: 'first purchase {first} is after last purchase {last}',
+    vi: 'lần mua đầu {first} sau lần mua cuối {last}',
+  },
+  missingDate: {
+    en: 'orders or one purchase date are given but {missing} is blank',
+    vi: 'có đơn hàng hoặc một ngày mua nhưng {missing} bị trống',
+  },
+  incompleteRow: {
+    en: 'the row has a blank in {missing}',
+    vi: 'dòng bị trống ở {missing}',
+  },
+  linesLeftOut: {
+    en: '{count} line(s) left out: {details}',
+    vi: 'đã bỏ qua {count} dòng: {details}',
+  },
+
+  // whole-call problems
+  notAVector: {
+    en: '{arg} must be one column or one row; it has {rows} rows and {cols} columns',
+    vi: '{arg} phải là một cột hoặc một dòng; đang có {rows} dòng và {cols} cột',
+  },
+  notAMatrix: {
+    en: '{arg} must be a range of {min} or more columns; it has {cols}',
+    vi: '{arg} phải là vùng có từ {min} cột trở lên; đang có {cols}',
+  },
+  lengthMismatch: {
+    en: '{arg} has {n} cells but {other} has {m}: give ranges of the same length',
+    vi: '{arg} có {n} ô nhưng {other} có {m}: hãy dùng các vùng cùng độ dài',
+  },
+  notAnOptionNumber: { en: '{arg} must be a number; it is "{text}"', vi: '{arg} phải là số; đang là "{text}"' },
+  notAnOptionDate: {
+    en: '{arg} must be a date (a date cell, a serial number or ISO text); it is "{text}"',
+    vi: '{arg} phải là ngày (ô ngày, số sê-ri hoặc dạng ISO); đang là "{text}"',
+  },
+  outOfRange: { en: '{arg} must be between {min} and {max}; it is {value}', vi: '{arg} phải từ {min} đến {max}; đang là {value}' },
+  notWhole: { en: '{arg} must be a whole number; it is {value}', vi: '{arg} phải là số nguyên; đang là {value}' },
+  sharesOrder: {
+    en: '{arg} ({value}) must be greater than {other} ({otherValue})',
+    vi: '{arg} ({value}) phải lớn hơn {other} ({otherValue})',
+  },
+  notAscending: {
+    en: '{arg} must be strictly ascending; it is {value}',
+    vi: '{arg} phải tăng dần nghiêm ngặt; đang là {value}',
+  },
+  wrongCount: {
+    en: '{arg} must have {expected} values; it has {count}',
+    vi: '{arg} phải có {expected} giá trị; đang có {count}',
+  },
+  thresholdRows: {
+    en: '{arg} must have 3 rows (R days, F, M) of equal width 1 to 8; it has {rows} rows and {cols} columns',
+    vi: '{arg} phải có 3 dòng (R số ngày, F, M) cùng độ rộng từ 1 đến 8; đang có {rows} dòng và {cols} cột',
+  },
+  rulesShape: {
+    en: '{arg} must have 7 columns: name, r_lo, r_hi, f_lo, f_hi, m_lo, m_hi; row {row}: {why}',
+    vi: '{arg} phải có 7 cột: tên, r_lo, r_hi, f_lo, f_hi, m_lo, m_hi; dòng {row}: {why}',
+  },
+  badLang: { en: 'lang must be "en" or "vi"; it is "{text}"', vi: 'lang phải là "en" hoặc "vi"; đang là "{text}"' },
+  noData: { en: '{arg} has no readable value', vi: '{arg} không có giá trị đọc được' },
+  tooFewRows: {
+    en: '{arg} needs at least {min} readable rows; it has {count}',
+    vi: '{arg} cần ít nhất {min} dòng đọc được; đang có {count}',
+  },
+  unknownFunction: { en: 'no function is named {text}', vi: 'không có hàm tên {text}' },
+  tooManyArguments: {
+    en: '{text} takes at most {max} arguments; it was given {count}',
+    vi: '{text} nhận tối đa {max} đối số; đang được truyền {count}',
+  },
+  missingArgument: { en: '{arg} is required', vi: 'thiếu đối số bắt buộc {arg}' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+/** What went wrong, in a form any language can render. */
+export interface ProblemInfo {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+}
+
+/** A per-row problem, as an output cell value. */
+export interface Problem extends ProblemInfo {
+  readonly kind: 'problem';
+}
+
+const ROW_PREFIX: Record<Lang, string> = { en: '{arg}, row {row}: ', vi: '{arg}, dòng {row}: ' };
+
+function fill(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Renders a problem's message in a language; a problem that knows its argument and row names them first. */
+export function describeProblem(problem: ProblemInfo, lang: Lang = 'en'): string {
+  const body = fill(MESSAGES[problem.code][lang], problem.params);
+  const { arg, row } = problem.params;
+  if (arg !== undefined && row !== undefined && !/\{arg\}/.test(MESSAGES[problem.code][lang])) {
+    return fill(ROW_PREFIX[lang], { arg, row }) + body;
+  }
+  return body;
+}
+
+export function problem(code: ErrorCode, params: ErrorParams = {}): Problem {
+  return { kind: 'problem', code, params };
+}
+
+/** Locates a problem at an argument's n-th cell (1-based row within the range). */
+export function at(p: Problem, arg: string, row: number): Problem {
+  return { kind: 'problem', code: p.code, params: { ...p.params, arg, row } };
+}
+
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'problem';
+}
+
+/** A whole-call problem: wrong shapes, impossible options. Thrown; hosts turn it into their error. */
+export class SegmentKitError extends Error implements ProblemInfo {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  constructor(code: ErrorCode, params: ErrorParams = {}) {
+    super(describeProblem({ code, params }, 'en'));
+    this.name = 'SegmentKitError';
+    this.code = code;
+    this.params = params;
+  }
+  messageIn(lang: Lang): string {
+    return describeProblem(this, lang);
+  }
+}
+
+export function fail(code: ErrorCode, params: ErrorParams = {}): never {
+  throw new SegmentKitError(code, params);
+}
+
+export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
+export function messageTemplate(code: ErrorCode, lang: Lang): string {
+  return MESSAGES[code][lang];
+}
