@@ -4,9 +4,30 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const HOST_GLOBALS = [
-  'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'location',
-  'Office', 'Excel', 'CustomFunctions', 'OfficeRuntime', 'SpreadsheetApp', 'HtmlService', 'LockService',
-  'PropertiesService', 'Session', 'Utilities', 'Logger', 'google', 'process', 'Buffer', 'require', 'console',
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'location',
+  'Office',
+  'Excel',
+  'CustomFunctions',
+  'OfficeRuntime',
+  'SpreadsheetApp',
+  'HtmlService',
+  'LockService',
+  'PropertiesService',
+  'Session',
+  'Utilities',
+  'Logger',
+  'google',
+  'process',
+  'Buffer',
+  'require',
+  'console',
 ];
 
 export default tseslint.config(
@@ -27,7 +48,17 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...HOST_GLOBALS],
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', '../addin/*', '../apps-script/*', '../panel/*', '../playground/*', 'react', '@fluentui/*'] },
+        {
+          patterns: [
+            'node:*',
+            '../addin/*',
+            '../apps-script/*',
+            '../panel/*',
+            '../playground/*',
+            'react',
+            '@fluentui/*',
+          ],
+        },
       ],
     },
   },

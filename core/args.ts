@@ -3,7 +3,7 @@
  * bare value, an omitted optional argument is `undefined` (Sheets) or `null` (Excel). Wrong shapes and
  * impossible options are whole-call problems that name the argument.
  */
-import { BLANK, isBlank, readDate, readNumber } from './cells.js';
+import { BLANK, isBlank, readDate, readNumber, readNumbers, type NumberColumn } from './cells.js';
 import { fail } from './errors.js';
 import type { Lang } from './labels.js';
 import type { OutCell, OutGrid } from './output.js';
@@ -12,6 +12,8 @@ import type { OutCell, OutGrid } from './output.js';
 export interface Vector {
   readonly cells: readonly unknown[];
   readonly orientation: 'column' | 'row';
+  /** For a column range: the host's rows, read directly by readVectorNumbers without flattening. */
+  readonly rows?: readonly unknown[][];
 }
 
 /** Rows × columns of a raw argument (a bare value is 1 × 1). */
@@ -29,19 +31,61 @@ export function toVector(raw: unknown, arg: string): Vector {
   if (!Array.isArray(first)) return { cells: raw, orientation: 'column' };
   const { rows, cols } = dimensions(raw);
   if (cols === 1) {
-    const cells = new Array<unknown>(rows);
-    for (let i = 0; i < rows; i++) cells[i] = (raw[i] as unknown[])[0];
-    return { cells, orientation: 'column' };
+    const hostRows = raw as unknown[][];
+    let cells: unknown[] | undefined;
+    return {
+      orientation: 'column',
+      rows: hostRows,
+      get cells(): readonly unknown[] {
+        if (!cells) {
+          cells = new Array<unknown>(rows);
+          for (let i = 0; i < rows; i++) cells[i] = (hostRows[i] as unknown[])[0];
+        }
+        return cells;
+      },
+    };
   }
   if (rows === 1) return { cells: first, orientation: 'row' };
   return fail('notAVector', { arg, rows, cols });
+}
+
+const SHARED_ROWS = new Map<string, readonly OutCell[]>();
+const recentAnswers: OutCell[] = [];
+const recentRows: OutCell[][] = [];
+
+/**
+ * A one-cell answer row. Rows holding the same text are one frozen array: a million-row column of
+ * classes then costs no allocation per row (hosts only read answers).
+ */
+export function answerRow(answer: OutCell): OutCell[] {
+  for (let i = 0; i < recentAnswers.length; i++) if (recentAnswers[i] === answer) return recentRows[i] as OutCell[];
+  if (typeof answer !== 'string' || answer.length > 40) return [answer];
+  let shared = SHARED_ROWS.get(answer);
+  if (!shared) {
+    shared = Object.freeze([answer]);
+    if (SHARED_ROWS.size < 256) SHARED_ROWS.set(answer, shared);
+  }
+  if (recentAnswers.length >= 8) {
+    recentAnswers.pop();
+    recentRows.pop();
+  }
+  recentAnswers.unshift(answer);
+  recentRows.unshift(shared as OutCell[]);
+  return shared as OutCell[];
+}
+
+/** Reads a vector's cells as numbers; a column is read straight from the host's rows. */
+export function readVectorNumbers(vector: Vector): NumberColumn {
+  const rows = vector.rows;
+  if (!rows) return readNumbers(vector.cells);
+  return readNumbers(rows, readNumber, true);
 }
 
 /** Puts one answer per input cell back into the input's shape. */
 export function shapeLike(vector: Vector, answers: readonly OutCell[]): OutGrid {
   if (vector.orientation === 'row') return [answers.slice()];
   const grid = new Array<OutCell[]>(answers.length);
-  for (let i = 0; i < answers.length; i++) grid[i] = [answers[i] as OutCell];
+  for (let i = 0; i < answers.length; i++) grid[i] = answerRow(answers[i] as OutCell);
   return grid;
 }
 

@@ -16,8 +16,25 @@ const UNIX_EPOCH_SERIAL = 25_569;
 const MAX_DATE_SERIAL = 2_958_465;
 
 const ERROR_TEXTS = new Set([
-  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!',
-  '#CALC!', '#FIELD!', '#BUSY!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!', '#ERROR!', '#PYTHON!', '#CYCLE!', '#LIC!',
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BUSY!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#UNKNOWN!',
+  '#ERROR!',
+  '#PYTHON!',
+  '#CYCLE!',
+  '#LIC!',
 ]);
 
 export function isDate(value: unknown): value is Date {
@@ -40,8 +57,13 @@ export function isBlank(raw: unknown): boolean {
 /** Days since 1899-12-30 of a JS Date, from its wall-clock fields, so daylight-saving shifts never change the day. */
 export function dateToSerial(date: Date): number {
   const utc = Date.UTC(
-    date.getFullYear(), date.getMonth(), date.getDate(),
-    date.getHours(), date.getMinutes(), date.getSeconds(), date.getMilliseconds(),
+    date.getFullYear(),
+    date.getMonth(),
+    date.getDate(),
+    date.getHours(),
+    date.getMinutes(),
+    date.getSeconds(),
+    date.getMilliseconds(),
   );
   return utc / MS_PER_DAY + UNIX_EPOCH_SERIAL;
 }
@@ -131,7 +153,8 @@ function parseSeparated(s: string, original: string): number | Problem | undefin
   }
   const sep = dots > 0 ? '.' : ',';
   const count = dots + commas;
-  if (count > 1) return (sep === '.' ? GROUPED_DOT : GROUPED_COMMA).test(s) ? Number(s.replace(/[.,]/g, '')) : undefined;
+  if (count > 1)
+    return (sep === '.' ? GROUPED_DOT : GROUPED_COMMA).test(s) ? Number(s.replace(/[.,]/g, '')) : undefined;
   const [whole = '', fraction = ''] = s.split(sep);
   if (fraction === '') return whole === '' ? undefined : Number(whole);
   if (fraction.length === 3 && whole.length >= 1 && whole.length <= 3 && whole[0] !== '0') {
@@ -162,7 +185,8 @@ export function readNumber(raw: unknown): Read<number> {
   if (raw === null || raw === undefined) return BLANK;
   if (typeof raw === 'string') return raw.trim() === '' ? BLANK : parseNumberText(raw);
   if (typeof raw === 'boolean') return problem('booleanNotNumber', { text: describeRaw(raw) });
-  if (isDate(raw)) return Number.isNaN(raw.getTime()) ? problem('notADate', { text: 'Invalid Date' }) : dateToSerial(raw);
+  if (isDate(raw))
+    return Number.isNaN(raw.getTime()) ? problem('notADate', { text: 'Invalid Date' }) : dateToSerial(raw);
   if (typeof raw === 'object') {
     const error = errorText(raw);
     if (error !== undefined) return problem('errorValue', { text: error });
@@ -183,7 +207,9 @@ export function readDate(raw: unknown): Read<number> {
     if (text === '') return BLANK;
     const iso = isoToSerial(text);
     if (iso !== undefined) return iso;
-    return ERROR_TEXTS.has(text.toUpperCase()) ? problem('errorValue', { text: text.toUpperCase() }) : problem('notADate', { text });
+    return ERROR_TEXTS.has(text.toUpperCase())
+      ? problem('errorValue', { text: text.toUpperCase() })
+      : problem('notADate', { text });
   }
   if (raw === 0) return BLANK; // Excel may pass a blank cell as 0, and no real date is serial 0
   const serial = readNumber(raw);
@@ -205,7 +231,8 @@ export function readText(raw: unknown): Read<string> {
   if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : problem('notFinite', { text: String(raw) });
   if (raw === null || raw === undefined) return BLANK;
   if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
-  if (isDate(raw)) return Number.isNaN(raw.getTime()) ? problem('notADate', { text: 'Invalid Date' }) : serialToIso(dateToSerial(raw));
+  if (isDate(raw))
+    return Number.isNaN(raw.getTime()) ? problem('notADate', { text: 'Invalid Date' }) : serialToIso(dateToSerial(raw));
   if (typeof raw === 'object') {
     const error = errorText(raw);
     if (error !== undefined) return problem('errorValue', { text: error });
@@ -217,22 +244,32 @@ export function readText(raw: unknown): Read<string> {
 export interface NumberColumn {
   readonly values: Float64Array;
   readonly state: Uint8Array;
-  readonly problems: Map<number, Problem>;
+  readonly problems: ReadonlyMap<number, Problem>;
 }
+
+const NO_PROBLEMS: ReadonlyMap<number, Problem> = new Map();
 
 export const VALUE = 0;
 export const BLANK_STATE = 1;
 export const PROBLEM = 2;
 
-/** Reads many cells as numbers in one pass (numbers take a fast path with no allocation). */
-export function readNumbers(cells: readonly unknown[], reader: (raw: unknown) => Read<number> = readNumber): NumberColumn {
+/**
+ * Reads many cells as numbers in one pass (numbers take a fast path with no allocation).
+ * With `fromRows`, `cells` are one-cell host rows (`[[a], [b], …]`), read without flattening them first.
+ */
+export function readNumbers(
+  cells: readonly unknown[],
+  reader: (raw: unknown) => Read<number> = readNumber,
+  fromRows = false,
+): NumberColumn {
   const n = cells.length;
   const values = new Float64Array(n);
   const state = new Uint8Array(n);
-  const problems = new Map<number, Problem>();
+  const fast = reader === readNumber;
+  let problems: Map<number, Problem> | undefined;
   for (let i = 0; i < n; i++) {
-    const raw = cells[i];
-    if (typeof raw === 'number' && reader === readNumber && raw === raw && raw !== Infinity && raw !== -Infinity) {
+    const raw = fromRows ? (cells[i] as readonly unknown[])[0] : cells[i];
+    if (fast && typeof raw === 'number' && raw - raw === 0) {
       values[i] = raw;
       continue;
     }
@@ -241,10 +278,10 @@ export function readNumbers(cells: readonly unknown[], reader: (raw: unknown) =>
     else if (read === BLANK) state[i] = BLANK_STATE;
     else {
       state[i] = PROBLEM;
-      problems.set(i, read);
+      (problems ??= new Map()).set(i, read);
     }
   }
-  return { values, state, problems };
+  return { values, state, problems: problems ?? NO_PROBLEMS };
 }
 
 export function readDates(cells: readonly unknown[]): NumberColumn {

@@ -68,7 +68,10 @@ const MESSAGES = {
     en: '{arg} must be a date (a date cell, a serial number or ISO text); it is "{text}"',
     vi: '{arg} phải là ngày (ô ngày, số sê-ri hoặc dạng ISO); đang là "{text}"',
   },
-  outOfRange: { en: '{arg} must be between {min} and {max}; it is {value}', vi: '{arg} phải từ {min} đến {max}; đang là {value}' },
+  outOfRange: {
+    en: '{arg} must be between {min} and {max}; it is {value}',
+    vi: '{arg} phải từ {min} đến {max}; đang là {value}',
+  },
   notWhole: { en: '{arg} must be a whole number; it is {value}', vi: '{arg} phải là số nguyên; đang là {value}' },
   sharesOrder: {
     en: '{arg} ({value}) must be greater than {other} ({otherValue})',

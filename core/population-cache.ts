@@ -21,7 +21,7 @@ function sameCell(a: unknown, b: unknown): boolean {
 
 function sameCells(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameCell(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameCell(a[i], b[i])) return false;
   return true;
 }
 
@@ -30,7 +30,7 @@ export class PopulationCache<T> {
   private recent: Entry<T>[] = [];
 
   /** The value built for this population and key, building it on first sight. */
-  get(raw: unknown, cells: readonly unknown[], key: string, build: () => T): T {
+  get(raw: unknown, cells: () => readonly unknown[], key: string, build: () => T): T {
     const entry = this.entryFor(raw, cells);
     let value = entry.values.get(key);
     if (value === undefined) {
@@ -40,10 +40,11 @@ export class PopulationCache<T> {
     return value;
   }
 
-  private entryFor(raw: unknown, cells: readonly unknown[]): Entry<T> {
+  private entryFor(raw: unknown, cellsOf: () => readonly unknown[]): Entry<T> {
     const identity = typeof raw === 'object' && raw !== null ? raw : undefined;
     const known = identity && this.byIdentity.get(identity);
     if (known) return known;
+    const cells = cellsOf();
     let entry = this.recent.find((candidate) => sameCells(candidate.cells, cells));
     if (!entry) {
       entry = { cells: cells.slice(), values: new Map() };

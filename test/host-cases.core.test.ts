@@ -22,9 +22,11 @@ describe.each([
     const actual = result.grid.map((r) => r.map(neutralFromCore));
     expect(actual.length).toBe(testCase.expect.length);
     actual.forEach((r, i) => {
-      const expectedRow = testCase.expect instanceof Array ? testCase.expect[i] ?? [] : [];
+      const expectedRow = testCase.expect instanceof Array ? (testCase.expect[i] ?? []) : [];
       expect(r.length).toBe(expectedRow.length);
-      r.forEach((cell, j) => expect(matches(cell, expectedRow[j] as never), `row ${i + 1} col ${j + 1}: ${JSON.stringify(cell)}`).toBe(true));
+      r.forEach((cell, j) =>
+        expect(matches(cell, expectedRow[j] as never), `row ${i + 1} col ${j + 1}: ${JSON.stringify(cell)}`).toBe(true),
+      );
     });
   });
 });

@@ -4,15 +4,19 @@ import { SegmentKitError } from '../errors.js';
 import type { Lang } from '../labels.js';
 import type { OutGrid } from '../output.js';
 import { CATALOG_BY_NAME } from './index.js';
+import type { ParamSpec } from './types.js';
 
 export type Invocation =
   | { readonly ok: true; readonly grid: OutGrid; readonly lang: Lang }
   | { readonly ok: false; readonly error: SegmentKitError; readonly lang: Lang };
 
+const LANG_INDEX = new Map(
+  [...CATALOG_BY_NAME.values()].map((spec) => [spec.name, spec.params.findIndex((p) => p.kind === 'lang')]),
+);
+
 function langOf(name: string, args: readonly unknown[]): Lang {
-  const spec = CATALOG_BY_NAME.get(name);
-  const index = spec?.params.findIndex((p) => p.kind === 'lang') ?? -1;
-  if (index < 0) return 'en';
+  const index = LANG_INDEX.get(name) ?? -1;
+  if (index < 0 || args[index] === undefined || args[index] === null) return 'en';
   try {
     return readLang(args[index]);
   } catch {
@@ -31,11 +35,12 @@ export function invoke(name: string, args: readonly unknown[]): Invocation {
     if (count > spec.params.length) {
       throw new SegmentKitError('tooManyArguments', { text: name, max: spec.params.length, count });
     }
-    spec.params.forEach((p, i) => {
+    for (let i = 0; i < spec.params.length; i++) {
+      const p = spec.params[i] as ParamSpec;
       if (!p.optional && (args[i] === undefined || args[i] === null)) {
         throw new SegmentKitError('missingArgument', { arg: p.name });
       }
-    });
+    }
     return { ok: true, grid: spec.run(args), lang };
   } catch (error) {
     if (error instanceof SegmentKitError) return { ok: false, error, lang };

@@ -2,8 +2,8 @@
  * The shared shape of relative methods (ABC, tiers): each value is judged against cut-offs computed once
  * from a population, which is the range itself (spill use) or an explicit range (row-by-row use, cached).
  */
-import { isAbsent, shapeLike, toVector } from '../args.js';
-import { BLANK_STATE, PROBLEM, readNumbers } from '../cells.js';
+import { answerRow, isAbsent, readVectorNumbers, shapeLike, toVector, type Vector } from '../args.js';
+import { BLANK, BLANK_STATE, PROBLEM, readNumber, readNumbers, type NumberColumn } from '../cells.js';
 import { at, type Problem } from '../errors.js';
 import type { OutCell, OutGrid } from '../output.js';
 import type { PopulationCache } from '../population-cache.js';
@@ -26,25 +26,43 @@ function readable(values: Float64Array, state: Uint8Array): Float64Array {
   return out;
 }
 
-export function classifyAgainstPopulation<C>(rawValues: unknown, rawPopulation: unknown, method: RelativeMethod<C>): OutGrid {
+export function classifyAgainstPopulation<C>(
+  rawValues: unknown,
+  rawPopulation: unknown,
+  method: RelativeMethod<C>,
+): OutGrid {
   const vector = toVector(rawValues, 'values');
-  const column = readNumbers(vector.cells);
+  let column: NumberColumn | undefined;
   let cutoffs: C;
   if (isAbsent(rawPopulation)) {
+    column = readVectorNumbers(vector);
     cutoffs = method.prepare(readable(column.values, column.state));
   } else {
-    const population = toVector(rawPopulation, 'population');
-    cutoffs = method.cache.get(rawPopulation, population.cells, method.key, () => {
-      const read = readNumbers(population.cells);
+    let population: Vector | undefined;
+    const cellsOf = (): readonly unknown[] => (population ??= toVector(rawPopulation, 'population')).cells;
+    cutoffs = method.cache.get(rawPopulation, cellsOf, method.key, () => {
+      const read = population?.rows ? readVectorNumbers(population) : readNumbers(cellsOf());
       return method.prepare(readable(read.values, read.state));
     });
   }
-  const answers = new Array<OutCell>(vector.cells.length);
-  for (let i = 0; i < answers.length; i++) {
-    const state = column.state[i];
-    if (state === BLANK_STATE) answers[i] = '';
-    else if (state === PROBLEM) answers[i] = at(column.problems.get(i) as Problem, 'values', i + 1);
-    else answers[i] = method.classify(column.values[i] as number, cutoffs);
+  if (vector.cells.length === 1) {
+    const read = readNumber(vector.cells[0]);
+    const answer =
+      read === BLANK ? '' : typeof read === 'number' ? method.classify(read, cutoffs) : at(read, 'values', 1);
+    return shapeLike(vector, [answer]);
   }
-  return shapeLike(vector, answers);
+  column ??= readVectorNumbers(vector);
+  const n = column.values.length;
+  const grid: OutGrid | undefined = vector.orientation === 'column' ? new Array<OutCell[]>(n) : undefined;
+  const answers = grid ? [] : new Array<OutCell>(n);
+  for (let i = 0; i < n; i++) {
+    const state = column.state[i];
+    let answer: OutCell;
+    if (state === BLANK_STATE) answer = '';
+    else if (state === PROBLEM) answer = at(column.problems.get(i) as Problem, 'values', i + 1);
+    else answer = method.classify(column.values[i] as number, cutoffs);
+    if (grid) grid[i] = answerRow(answer);
+    else answers[i] = answer;
+  }
+  return grid ?? [answers];
 }

@@ -20,5 +20,10 @@ export const ABC_CASES: HostCase[] = [
     args: [15, column(50, 30, 15, 5), undefined, undefined, 'vi'],
     expect: [['B']],
   },
-  { fn: 'ABC_CLASS', title: 'a_share above b_share', args: [column(1, 2), undefined, 0.9, 0.5], expect: { error: 'b_share' } },
+  {
+    fn: 'ABC_CLASS',
+    title: 'a_share above b_share',
+    args: [column(1, 2), undefined, 0.9, 0.5],
+    expect: { error: 'b_share' },
+  },
 ];

@@ -1,0 +1,6 @@
+/** `npm run build`: every artifact a user installs, into dist/. */
+import { execFileSync } from 'node:child_process';
+import { buildAppsScript } from './build-apps-script.js';
+
+await buildAppsScript();
+execFileSync('npx', ['webpack', '--mode', 'production'], { stdio: 'inherit' });
