@@ -1,0 +1,142 @@
+/**
+ * Apply and undo. Apply writes a segment column beside the table and, optionally, colours the rows; it never
+ * writes over a non-empty cell unless the caller confirms, keeps what it changes (values, formulas, number formats,
+ * backgrounds) so undo puts it back exactly, and if a write fails half way puts back what it had already changed.
+ */
+import { colorsFor } from './palette.js';
+import type { Plan } from './plan.js';
+import { segmentHeader, segmentTable, type Segmentation } from './segment.js';
+import type { Rect, RectState, SheetIO, WriteValue } from './sheet-io.js';
+
+export interface UndoRecord {
+  readonly sheetName: string;
+  /** Saved states, restored last first. */
+  readonly states: readonly RectState[];
+  readonly description: string;
+}
+
+export interface Progress {
+  /** 0..1 */
+  readonly fraction: number;
+  readonly phase: 'read' | 'compute' | 'save' | 'write' | 'done';
+}
+
+export interface RunControl {
+  readonly onProgress?: (progress: Progress) => void;
+  /** Checked between steps; once true, the run stops and leaves the sheet as it was. */
+  readonly isCancelled?: () => boolean;
+}
+
+export type ApplyOutcome =
+  | {
+      readonly kind: 'needsConfirmation';
+      readonly target: Rect;
+      readonly nonEmpty: number;
+      readonly segmentation: Segmentation;
+    }
+  | {
+      readonly kind: 'applied';
+      readonly target: Rect;
+      readonly undo: UndoRecord;
+      readonly segmentation: Segmentation;
+      readonly legend: readonly { label: string; color: string }[];
+    }
+  | { readonly kind: 'cancelled' };
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/** Where the segment column goes: the first column right of the table. */
+export function targetColumn(plan: Plan): Rect {
+  return { row: plan.table.row, col: plan.table.col + plan.table.cols, rows: plan.table.rows, cols: 1 };
+}
+
+function countNonEmpty(state: RectState): number {
+  let n = 0;
+  state.values?.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if ((v !== null && v !== '') || state.formulas?.[r]?.[c]) n++;
+    }),
+  );
+  return n;
+}
+
+/** Computes the plan's segments without touching the sheet (the preview). */
+export async function previewPlan(io: SheetIO, plan: Plan): Promise<Segmentation> {
+  return segmentTable(plan, await io.readValues(plan.table));
+}
+
+export async function applyPlan(
+  io: SheetIO,
+  plan: Plan,
+  confirmOverwrite: boolean,
+  control: RunControl = {},
+): Promise<ApplyOutcome> {
+  const step = (fraction: number, phase: Progress['phase']): void => {
+    if (control.isCancelled?.()) throw new CancelledError();
+    control.onProgress?.({ fraction, phase });
+  };
+  const saved: RectState[] = [];
+  try {
+    step(0, 'read');
+    const table = await io.readValues(plan.table);
+    step(0.2, 'compute');
+    const segmentation = segmentTable(plan, table);
+    const target = targetColumn(plan);
+    step(0.4, 'save');
+    const targetState = await io.readState(target, { content: true, backgrounds: plan.colorRows });
+    const nonEmpty = countNonEmpty(targetState);
+    if (nonEmpty > 0 && !confirmOverwrite) return { kind: 'needsConfirmation', target, nonEmpty, segmentation };
+    const body: Rect = {
+      row: plan.table.row + 1,
+      col: plan.table.col,
+      rows: plan.table.rows - 1,
+      cols: plan.table.cols,
+    };
+    const bodyState =
+      plan.colorRows && body.rows > 0 ? await io.readState(body, { content: false, backgrounds: true }) : undefined;
+
+    const order = segmentation.counts.map((c) => c.label);
+    const colors = colorsFor(order);
+    const rowColor = segmentation.labels.map((l) => (l === '' ? null : (colors.get(l) ?? null)));
+    const values: WriteValue[][] = [[segmentHeader(plan)], ...segmentation.labels.map((l) => [l === '' ? null : l])];
+
+    step(0.6, 'write');
+    saved.push(targetState);
+    await io.write(target, values, plan.colorRows ? [[null], ...rowColor.map((c) => [c])] : null);
+    if (bodyState) {
+      step(0.8, 'write');
+      saved.push(bodyState);
+      await io.write(
+        body,
+        null,
+        rowColor.map((c) => new Array<string | null>(body.cols).fill(c)),
+      );
+    }
+    step(1, 'done');
+    return {
+      kind: 'applied',
+      target,
+      segmentation,
+      legend: order.map((l) => ({ label: l, color: colors.get(l) as string })),
+      undo: { sheetName: io.sheetName, states: saved, description: `${plan.method} → ${segmentHeader(plan)}` },
+    };
+  } catch (error) {
+    await restoreAll(io, saved);
+    if (error instanceof CancelledError) return { kind: 'cancelled' };
+    throw error;
+  }
+}
+
+async function restoreAll(io: SheetIO, states: readonly RectState[]): Promise<void> {
+  for (const state of [...states].reverse()) await io.restore(state);
+}
+
+/** Puts back everything the apply changed, exactly. */
+export async function undoApply(io: SheetIO, record: UndoRecord): Promise<void> {
+  await restoreAll(io, record.states);
+}
