@@ -45,9 +45,30 @@ const MESSAGES = {
     en: 'the row has a blank in {missing}',
     vi: 'dòng bị trống ở {missing}',
   },
+  ordersWithoutDates: {
+    en: '{text} orders are given but both purchase dates are blank',
+    vi: 'có {text} đơn hàng nhưng cả hai ngày mua đều trống',
+  },
+  notACount: { en: '{text} is not a whole number ≥ 0', vi: '{text} không phải là số nguyên ≥ 0' },
+  blankInLine: {
+    en: 'the cell is blank but the rest of the line is filled',
+    vi: 'ô bị trống trong khi phần còn lại của dòng có dữ liệu',
+  },
   linesLeftOut: {
     en: '{count} line(s) left out: {details}',
     vi: 'đã bỏ qua {count} dòng: {details}',
+  },
+  paretoEmptyRest: {
+    en: 'the top {top} of {count} values leave no rest to compare with: give more values or a smaller top_share',
+    vi: 'nhóm đầu {top} trong {count} giá trị không để lại phần còn lại để so sánh: hãy thêm giá trị hoặc giảm top_share',
+  },
+  paretoRestNotPositive: {
+    en: 'the rest of the values average {average}: the ratio needs a rest whose average is above 0',
+    vi: 'phần còn lại có trung bình {average}: tỷ số cần phần còn lại có trung bình lớn hơn 0',
+  },
+  blankFeature: {
+    en: 'the cell is blank: every column of a row needs a number (a row left wholly blank gets a blank answer)',
+    vi: 'ô bị trống: mỗi cột của dòng cần một số (dòng để trống hoàn toàn nhận kết quả trống)',
   },
 
   // whole-call problems
@@ -93,6 +114,20 @@ const MESSAGES = {
     en: '{arg} must have 7 columns: name, r_lo, r_hi, f_lo, f_hi, m_lo, m_hi; row {row}: {why}',
     vi: '{arg} phải có 7 cột: tên, r_lo, r_hi, f_lo, f_hi, m_lo, m_hi; dòng {row}: {why}',
   },
+  rulesColumns: {
+    en: '{arg} must have exactly 7 columns: name, r_lo, r_hi, f_lo, f_hi, m_lo, m_hi; it has {cols}',
+    vi: '{arg} phải có đúng 7 cột: tên, r_lo, r_hi, f_lo, f_hi, m_lo, m_hi; đang có {cols}',
+  },
+  ruleNoName: { en: 'the name is blank', vi: 'tên bị trống' },
+  ruleBadBound: {
+    en: '{bound} is "{text}", not a whole number from 1 to 9',
+    vi: '{bound} là "{text}", không phải số nguyên từ 1 đến 9',
+  },
+  ruleBoundsOrder: { en: '{lo} is above {hi}', vi: '{lo} lớn hơn {hi}' },
+  binsMismatch: {
+    en: '{arg} is {value} but thresholds have {cols} bound(s) per row, which makes {bins} bins: leave {arg} out or make them agree',
+    vi: '{arg} là {value} nhưng thresholds có {cols} ngưỡng mỗi dòng, tức {bins} nhóm: hãy bỏ trống {arg} hoặc cho khớp',
+  },
   badLang: { en: 'lang must be "en" or "vi"; it is "{text}"', vi: 'lang phải là "en" hoặc "vi"; đang là "{text}"' },
   noData: { en: '{arg} has no readable value', vi: '{arg} không có giá trị đọc được' },
   tooFewRows: {
@@ -105,6 +140,22 @@ const MESSAGES = {
     vi: '{text} nhận tối đa {max} đối số; đang được truyền {count}',
   },
   missingArgument: { en: '{arg} is required', vi: 'thiếu đối số bắt buộc {arg}' },
+  shareExclusive: {
+    en: '{arg} must be more than 0 and less than 1; it is {value}',
+    vi: '{arg} phải lớn hơn 0 và nhỏ hơn 1; đang là {value}',
+  },
+  sharePositive: {
+    en: '{arg} must be more than 0 and at most 1; it is {value}',
+    vi: '{arg} phải lớn hơn 0 và không quá 1; đang là {value}',
+  },
+  kRange: {
+    en: '{arg} must be a whole number from 2 to {max} (the readable rows of features); it is {value}',
+    vi: '{arg} phải là số nguyên từ 2 đến {max} (số dòng đọc được của features); đang là {value}',
+  },
+  raggedMatrix: {
+    en: '{arg} must have the same number of cells in every row: row 1 has {cols}, row {row} has {count}',
+    vi: '{arg} phải có cùng số ô ở mọi dòng: dòng 1 có {cols}, dòng {row} có {count}',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof MESSAGES;

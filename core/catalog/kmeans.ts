@@ -1,0 +1,110 @@
+import { asColumn, numberOr, optionalNumber, toMatrix } from '../args.js';
+import { BLANK, readNumber } from '../cells.js';
+import { at, fail, problem, type Problem } from '../errors.js';
+import { FIT_ROWS, kmeansCluster, MAX_AUTO_K, RESTARTS, SILHOUETTE_ROWS } from '../methods/kmeans.js';
+import type { OutCell } from '../output.js';
+import { param, type FunctionSpec } from './types.js';
+
+const ARG = 'features';
+
+/** Where a cell's problem is shown: the argument and the column, then the row (added by `at`). */
+const inColumn = (j: number): string => `${ARG}, column ${j + 1}`;
+
+/** 10000 → "10,000" (en) or "10.000" (vi), without depending on the host's locale. */
+const grouped = (n: number, separator: string): string => String(n).replace(/\B(?=(\d{3})+$)/g, separator);
+
+interface Features {
+  /** The readable rows' numbers, row-major, `p` per row. */
+  readonly data: Float64Array;
+  /** Matrix row (0-based) of each readable row. */
+  readonly source: Uint32Array;
+  /** Readable rows. */
+  readonly n: number;
+  /** One answer per matrix row: a blank, a problem, or (for readable rows, filled in later) undefined. */
+  readonly answers: OutCell[];
+}
+
+/**
+ * Reads every row: all numbers → readable; all blank → a blank answer; otherwise the row's first unreadable cell
+ * (or, when every filled cell is a number, its first blank cell) becomes the row's problem.
+ */
+function readFeatures(rows: readonly unknown[][], p: number): Features {
+  const data = new Float64Array(rows.length * p);
+  const source = new Uint32Array(rows.length);
+  const answers = new Array<OutCell>(rows.length);
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const cells: unknown = rows[i];
+    if (!Array.isArray(cells) || cells.length !== p) {
+      fail('raggedMatrix', { arg: ARG, cols: p, row: i + 1, count: Array.isArray(cells) ? cells.length : 1 });
+    }
+    const base = n * p;
+    let bad: Problem | undefined;
+    let badColumn = -1;
+    let blanks = 0;
+    let firstBlank = -1;
+    for (let j = 0; j < p; j++) {
+      const raw: unknown = cells[j];
+      const read = typeof raw === 'number' && raw - raw === 0 ? raw : readNumber(raw);
+      if (typeof read === 'number') data[base + j] = read;
+      else if (read === BLANK) {
+        if (blanks++ === 0) firstBlank = j;
+      } else if (!bad) {
+        bad = read;
+        badColumn = j;
+      }
+    }
+    if (bad) answers[i] = at(bad, inColumn(badColumn), i + 1);
+    else if (blanks === p) answers[i] = '';
+    else if (blanks > 0) answers[i] = at(problem('blankFeature'), inColumn(firstBlank), i + 1);
+    else source[n++] = i;
+  }
+  return { data: data.subarray(0, n * p), source, n, answers };
+}
+
+export const KMEANS_CLUSTER: FunctionSpec = {
+  name: 'KMEANS_CLUSTER',
+  summary: {
+    en: `Cluster number 1..k of each row of a customers × features matrix, by k-means on z-scored columns (a constant column counts for nothing). k blank: chosen among 2..min(${MAX_AUTO_K}, n−1) by the best mean silhouette, ties to the smaller k; the silhouette is computed on at most ${grouped(SILHOUETTE_ROWS, ',')} rows taken evenly from the rows in a canonical (sorted) order, and above ${grouped(FIT_ROWS, ',')} rows the centroids are fitted on ${grouped(FIT_ROWS, ',')} rows taken the same way, then every row joins its nearest centroid. The same seed gives the same clusters in any row order (k-means++ starts, ${RESTARTS} seeded restarts, least inertia kept). Cluster 1 is the largest; equal sizes are numbered by their first row in that order.`,
+    vi: `Số cụm 1..k của từng dòng trong ma trận khách hàng × đặc trưng, theo k-means trên các cột đã chuẩn hóa z-score (cột không đổi không có tác dụng). Bỏ trống k: chọn trong 2..min(${MAX_AUTO_K}, n−1) theo hệ số silhouette trung bình cao nhất, bằng nhau thì lấy k nhỏ hơn; silhouette được tính trên tối đa ${grouped(SILHOUETTE_ROWS, '.')} dòng lấy đều theo một thứ tự dòng chuẩn (đã sắp xếp), và khi có hơn ${grouped(FIT_ROWS, '.')} dòng, tâm cụm được ước lượng trên ${grouped(FIT_ROWS, '.')} dòng lấy cùng cách rồi mỗi dòng được gán vào tâm gần nhất. Cùng seed cho cùng kết quả với mọi thứ tự dòng (khởi tạo k-means++, ${RESTARTS} lần chạy lại có seed, giữ lần có quán tính nhỏ nhất). Cụm 1 là cụm lớn nhất; các cụm bằng nhau được đánh số theo dòng đầu tiên của chúng trong thứ tự đó.`,
+  },
+  params: [
+    param('features', 'matrix', {
+      en: 'Rows × features (one or more numeric columns), e.g. recency, orders and revenue per customer. A row with a blank or non-numeric cell gets #VALUE! naming the column and is left out; a wholly blank row gets a blank. Excel builds that pass a blank cell as 0 cluster such a row as zeros.',
+      vi: 'Các dòng × các đặc trưng (một hoặc nhiều cột số), ví dụ số ngày từ lần mua cuối, số đơn và doanh thu của từng khách hàng. Dòng có ô trống hoặc không phải số nhận #VALUE! nêu rõ cột và bị bỏ qua; dòng trống hoàn toàn cho kết quả trống. Các bản Excel truyền ô trống thành 0 sẽ phân cụm dòng đó như các số 0.',
+    }),
+    param(
+      'k',
+      'number',
+      {
+        en: `Number of clusters: a whole number from 2 to the number of readable rows. Blank: chosen among 2 to ${MAX_AUTO_K} by silhouette.`,
+        vi: `Số cụm: số nguyên từ 2 đến số dòng đọc được. Bỏ trống: chọn trong khoảng 2 đến ${MAX_AUTO_K} theo silhouette.`,
+      },
+      true,
+    ),
+    param(
+      'seed',
+      'number',
+      {
+        en: 'Whole number that fixes the random starts; default 1. The same seed always gives the same clusters.',
+        vi: 'Số nguyên cố định các điểm khởi đầu ngẫu nhiên; mặc định 1. Cùng seed luôn cho cùng kết quả.',
+      },
+      true,
+    ),
+  ],
+  result: 'perRow',
+  example: { formula: '=KMEANS_CLUSTER({1;2;3;20;21;50})', result: '1; 1; 1; 2; 2; 3' },
+  run([featuresRaw, kRaw, seedRaw]) {
+    const k = optionalNumber(kRaw, 'k');
+    const seed = numberOr(seedRaw, 'seed', 1, { integer: true });
+    const rows = toMatrix(featuresRaw, ARG, 1);
+    const p = (rows[0] as unknown[]).length;
+    const { data, source, n, answers } = readFeatures(rows, p);
+    const minRows = k === undefined ? 3 : 2;
+    if (n < minRows) fail('tooFewRows', { arg: ARG, min: minRows, count: n });
+    if (k !== undefined && !(Number.isInteger(k) && k >= 2 && k <= n)) fail('kRange', { arg: 'k', max: n, value: k });
+    const { clusters } = kmeansCluster(data, p, { k, seed });
+    for (let r = 0; r < n; r++) answers[source[r] as number] = clusters[r] as number;
+    return asColumn(answers);
+  },
+};

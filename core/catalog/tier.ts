@@ -1,0 +1,82 @@
+import { cutList, readLang } from '../args.js';
+import { fail } from '../errors.js';
+import { label, type Lang, type LabelKey } from '../labels.js';
+import { tierCutoffs, tierOf, type Tier, type TierCutoffs } from '../methods/tier.js';
+import { PopulationCache } from '../population-cache.js';
+import { classifyAgainstPopulation, type RelativeMethod } from './population.js';
+import { LANG_PARAM, param, type FunctionSpec } from './types.js';
+
+const cache = new PopulationCache<TierCutoffs>();
+const TIER_LABEL: Record<Tier, LabelKey> = {
+  Top: 'tierTop',
+  Large: 'tierLarge',
+  Medium: 'tierMedium',
+  Small: 'tierSmall',
+  Inactive: 'tierInactive',
+};
+const methods = new Map<string, RelativeMethod<TierCutoffs>>();
+
+/** One method object per (shares, language), reused by every call, so row-by-row calls stay cheap. */
+function tierMethod(shares: readonly [number, number, number], lang: Lang): RelativeMethod<TierCutoffs> {
+  const key = shares.join('|');
+  let method = methods.get(`${key}|${lang}`);
+  if (!method) {
+    const labels = Object.fromEntries(
+      (Object.keys(TIER_LABEL) as Tier[]).map((tier) => [tier, label(TIER_LABEL[tier], lang)]),
+    ) as Record<Tier, string>;
+    method = {
+      cache,
+      key,
+      prepare: (population) => tierCutoffs(population, shares),
+      classify: (value, cutoffs) => labels[tierOf(value, cutoffs)],
+    };
+    if (methods.size >= 64) methods.clear();
+    methods.set(`${key}|${lang}`, method);
+  }
+  return method;
+}
+
+export const CUSTOMER_TIER: FunctionSpec = {
+  name: 'CUSTOMER_TIER',
+  summary: {
+    en: 'Customer pyramid by count (1% / 4% / 15% / 80%): among the n positive values, a value ranked r (1 + the number of strictly larger values; ties share the better rank) is Top if r ≤ ceil(1%·n), Large if r ≤ ceil(5%·n), Medium if r ≤ ceil(20%·n), else Small; a value of 0 or below is Inactive.',
+    vi: 'Kim tự tháp khách hàng theo số lượng (1% / 4% / 15% / 80%): trong n giá trị dương, giá trị có thứ hạng r (1 + số giá trị lớn hơn hẳn; bằng nhau cùng hạng tốt hơn) là Siêu cấp nếu r ≤ ceil(1%·n), Lớn nếu r ≤ ceil(5%·n), Vừa nếu r ≤ ceil(20%·n), còn lại Nhỏ; giá trị từ 0 trở xuống là Không hoạt động.',
+  },
+  params: [
+    param('values', 'range', {
+      en: 'The values to place, e.g. revenue per customer (a column or row, or one cell). Excel builds that pass a blank as 0 make it Inactive.',
+      vi: 'Các giá trị cần xếp hạng, ví dụ doanh thu từng khách hàng (một cột, một dòng hoặc một ô). Các bản Excel truyền ô trống thành 0 sẽ xếp ô đó là Không hoạt động.',
+    }),
+    param(
+      'population',
+      'range',
+      {
+        en: 'The values to rank against; default: values itself. Use for row-by-row formulas, e.g. C$2:C$500.',
+        vi: 'Tập giá trị để xếp hạng; mặc định: chính values. Dùng khi viết công thức từng dòng, ví dụ C$2:C$500.',
+      },
+      true,
+    ),
+    param(
+      'shares',
+      'list',
+      {
+        en: 'Three strictly ascending cumulative count shares ending Top, Large and Medium; default {0.01,0.05,0.2}.',
+        vi: 'Ba tỷ lệ số lượng cộng dồn tăng dần nghiêm ngặt, kết thúc nhóm Siêu cấp, Lớn và Vừa; mặc định {0.01,0.05,0.2}.',
+      },
+      true,
+    ),
+    LANG_PARAM,
+  ],
+  result: 'perCell',
+  example: {
+    formula: '=CUSTOMER_TIER({900;500;300;200;120;100;80;60;40;0}, , {0.1,0.2,0.5})',
+    result: 'Top; Large; Medium; Medium; Medium; Small; Small; Small; Small; Inactive',
+  },
+  run([values, population, sharesRaw, langRaw]) {
+    const lang = readLang(langRaw);
+    const shares = cutList(sharesRaw, 'shares', [0.01, 0.05, 0.2], { min: 0, max: 1 });
+    if (shares.length !== 3) fail('wrongCount', { arg: 'shares', expected: 3, count: shares.length });
+    const triple: [number, number, number] = [shares[0] as number, shares[1] as number, shares[2] as number];
+    return classifyAgainstPopulation(values, population, tierMethod(triple, lang));
+  },
+};

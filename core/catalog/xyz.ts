@@ -1,0 +1,73 @@
+import { answerRow, cutList, toMatrix } from '../args.js';
+import { BLANK, readNumber } from '../cells.js';
+import { at, fail, isProblem, problem } from '../errors.js';
+import { label, type LabelKey } from '../labels.js';
+import { coefficientOfVariation, xyzClass, type XyzClass } from '../methods/xyz.js';
+import type { OutCell, OutGrid } from '../output.js';
+import { param, type FunctionSpec } from './types.js';
+
+const CLASS_LABEL: Record<XyzClass, LabelKey> = { X: 'xyzX', Y: 'xyzY', Z: 'xyzZ' };
+const LABELS: Record<XyzClass, string> = {
+  X: label(CLASS_LABEL.X, 'en'),
+  Y: label(CLASS_LABEL.Y, 'en'),
+  Z: label(CLASS_LABEL.Z, 'en'),
+};
+
+/** One matrix row: its class, a blank answer (every cell blank), or the row's first problem. */
+function classifyRow(
+  cells: readonly unknown[],
+  row: number,
+  cuts: readonly [number, number],
+  buffer: Float64Array,
+): OutCell {
+  let count = 0;
+  for (let j = 0; j < cells.length; j++) {
+    const raw = cells[j];
+    const read = typeof raw === 'number' && raw - raw === 0 ? raw : readNumber(raw);
+    if (read === BLANK) continue;
+    if (isProblem(read)) return at(read, 'period_values', row);
+    buffer[count++] = read;
+  }
+  if (count === 0) return '';
+  if (count < 2) return at(problem('tooFewValues', { count }), 'period_values', row);
+  return LABELS[xyzClass(coefficientOfVariation(buffer.subarray(0, count)), cuts)];
+}
+
+export const XYZ_CLASS: FunctionSpec = {
+  name: 'XYZ_CLASS',
+  summary: {
+    en: 'Demand variability of each row of a customers × periods matrix: coefficient of variation CV = STDEV.S / AVERAGE of the row; X if CV ≤ 0.5, Y if CV ≤ 1, else Z. A row whose mean is 0 or below is Z. One answer per matrix row.',
+    vi: 'Mức biến động nhu cầu của từng dòng trong ma trận khách hàng × kỳ: hệ số biến thiên CV = STDEV.S / AVERAGE của dòng; X nếu CV ≤ 0.5, Y nếu CV ≤ 1, còn lại Z. Dòng có trung bình bằng 0 hoặc âm là Z. Mỗi dòng ma trận một kết quả.',
+  },
+  params: [
+    param('period_values', 'matrix', {
+      en: 'Rows × periods (2 or more columns), e.g. monthly sales per customer. Blanks in a row are skipped, as STDEV.S and AVERAGE do; a row with fewer than two numbers gets #VALUE!, an all-blank row a blank. Excel builds that pass a blank as 0 count it as a period with 0 sales.',
+      vi: 'Các dòng × các kỳ (từ 2 cột), ví dụ doanh số hằng tháng của từng khách hàng. Ô trống trong dòng được bỏ qua như STDEV.S và AVERAGE; dòng có ít hơn hai số nhận #VALUE!, dòng trống hoàn toàn cho kết quả trống. Các bản Excel truyền ô trống thành 0 sẽ tính đó là một kỳ có doanh số 0.',
+    }),
+    param(
+      'cuts',
+      'list',
+      {
+        en: 'Two strictly ascending CV cut-offs, X up to the first, Y up to the second; default {0.5,1}.',
+        vi: 'Hai ngưỡng CV tăng dần nghiêm ngặt: X đến ngưỡng thứ nhất, Y đến ngưỡng thứ hai; mặc định {0.5,1}.',
+      },
+      true,
+    ),
+  ],
+  result: 'perRow',
+  example: { formula: '=XYZ_CLASS({10,10,10,10;1,3,1,3;0,0,30,10})', result: 'X; Y; Z' },
+  run([matrix, cutsRaw]) {
+    const cuts = cutList(cutsRaw, 'cuts', [0.5, 1], { min: 0 });
+    if (cuts.length !== 2) fail('wrongCount', { arg: 'cuts', expected: 2, count: cuts.length });
+    const pair: [number, number] = [cuts[0] as number, cuts[1] as number];
+    const rows = toMatrix(matrix, 'period_values', 2);
+    let buffer = new Float64Array(rows[0]?.length ?? 0);
+    const grid: OutGrid = new Array<OutCell[]>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const cells = rows[i] ?? [];
+      if (cells.length > buffer.length) buffer = new Float64Array(cells.length);
+      grid[i] = answerRow(classifyRow(cells, i + 1, pair, buffer));
+    }
+    return grid;
+  },
+};

@@ -1,0 +1,144 @@
+import { BLANK, answers, column, date, problem, type CaseCell, type ExpectedCell, type HostCase } from './types.js';
+
+const THRESHOLDS: CaseCell[][] = [
+  [115, 181, 297, 482],
+  [4, 5, 6, 8],
+  [256, 382, 506, 666],
+];
+const HEADER: ExpectedCell[] = [
+  'Customer',
+  'Last purchase',
+  'Recency (days)',
+  'Orders',
+  'Revenue',
+  'R',
+  'F',
+  'M',
+  'RFM score',
+  'Segment',
+];
+const blanks = (n: number): ExpectedCell[] => Array<ExpectedCell>(n).fill('');
+
+export const RFM_CASES: HostCase[] = [
+  {
+    fn: 'RFM_SCORE',
+    title: 'quantile scores of five customers (days 0..40 → R 5..1)',
+    args: [
+      column(date('2024-06-30'), date('2024-06-20'), date('2024-06-10'), date('2024-05-31'), date('2024-05-21')),
+      column(4, 5, 3, 2, 1),
+      column(50, 40, 30, 20, 10),
+    ],
+    expect: answers(545, 454, 333, 222, 111),
+  },
+  {
+    fn: 'RFM_SCORE',
+    title: 'threshold mode row by row, as_of a date cell',
+    args: [date('2024-03-01'), 6, 400, date('2024-06-30'), undefined, THRESHOLDS],
+    expect: [[443]],
+  },
+  {
+    fn: 'RFM_SCORE',
+    title: 'a blank row and a per-row problem are left out of the population',
+    args: [
+      column(date('2024-06-30'), BLANK, '31/05/2024', '2024-06-10'),
+      column(3, BLANK, 2, 1),
+      column(300, BLANK, 200, '100'),
+    ],
+    expect: answers(555, '', problem('last_purchase, row 3: "31/05/2024" is not a date'), 111),
+  },
+  {
+    fn: 'RFM_SCORE',
+    title: 'bins out of range',
+    args: [column(date('2024-06-30')), column(1), column(1), undefined, 12],
+    expect: { error: 'bins must be between 2 and 9' },
+  },
+  {
+    fn: 'RFM_SCORE',
+    title: 'thresholds not ascending',
+    args: [
+      column(date('2024-06-30')),
+      column(1),
+      column(1),
+      undefined,
+      undefined,
+      [
+        [1, 2],
+        [4, 3],
+        [5, 6],
+      ],
+    ],
+    expect: { error: 'thresholds must be strictly ascending' },
+  },
+  {
+    fn: 'RFM_SEGMENT',
+    title: 'default rules, scores as numbers and text, a blank, a bad score',
+    args: [column(555, '545', 111, BLANK, 604, 215)],
+    expect: answers(
+      'Champions',
+      'Potential Loyalist',
+      'Lost',
+      '',
+      problem('rfm_scores, row 5: 604 is not an RFM score'),
+      'Others',
+    ),
+  },
+  {
+    fn: 'RFM_SEGMENT',
+    title: 'custom rules with a header row, Vietnamese',
+    args: [
+      column(545, 155, 333),
+      [
+        ['name', 'r_lo', 'r_hi', 'f_lo', 'f_hi', 'm_lo', 'm_hi'],
+        ['VIP', 4, 5, 4, 5, 4, 5],
+        ['Sleeping', 1, 2, 1, 5, 1, 5],
+      ],
+      'vi',
+    ],
+    expect: answers('VIP', 'Sleeping', 'Khác'),
+  },
+  {
+    fn: 'RFM_SEGMENT',
+    title: 'rules with 6 columns',
+    args: [column(555), [['VIP', 4, 5, 4, 5, 4]]],
+    expect: { error: 'rules must have exactly 7 columns' },
+  },
+  {
+    fn: 'RFM_TABLE',
+    title: 'order lines to customers, dates as date cells and ISO text',
+    args: [
+      column('Ann', 'Bo', 'Ann', 'Cy', BLANK),
+      column(date('2024-05-01'), date('2024-03-01'), '2024-06-30', date('2024-06-15'), BLANK),
+      column(120, 80, 60, 500, BLANK),
+    ],
+    expect: [
+      HEADER,
+      ['Ann', date('2024-06-30'), 0, 2, 180, 5, 5, 3, 553, 'Potential Loyalist'],
+      ['Bo', date('2024-03-01'), 121, 1, 80, 1, 1, 1, 111, 'Lost'],
+      ['Cy', date('2024-06-15'), 15, 1, 500, 3, 1, 5, 315, 'Promising'],
+    ],
+  },
+  {
+    fn: 'RFM_TABLE',
+    title: 'bad lines: in the known customer’s row, else in one final row',
+    args: [
+      column('Ann', 'Bo', BLANK, 'Ann'),
+      column(date('2024-06-01'), date('2024-06-30'), date('2024-06-01'), 'soon'),
+      column(10, 20, 30, 40),
+      date('2024-06-30'),
+    ],
+    expect: [
+      HEADER,
+      ['Ann', problem('1 line(s) left out: order_dates, row 4: "soon" is not a date'), ...blanks(8)],
+      ['Bo', date('2024-06-30'), 0, 1, 20, 5, 1, 1, 511, 'New Customers'],
+      [problem('1 line(s) left out: customers, row 3: the cell is blank'), ...blanks(9)],
+    ],
+    // With blanks passed as 0, row 3's customer reads as the customer "0".
+    blanksMayBeZero: false,
+  },
+  {
+    fn: 'RFM_TABLE',
+    title: 'ranges of different lengths',
+    args: [column('Ann', 'Bo'), column(date('2024-06-01')), column(10, 20)],
+    expect: { error: 'order_dates has 1 cells but customers has 2' },
+  },
+];
