@@ -1,6 +1,6 @@
 /**
  * k-means segmentation: groups customers (rows) whose numeric features (columns) are alike, numbering the groups
- * 1..k with 1 the largest. What ml-kmeans does (Lloyd iterations from a seeded k-means++ start) is used as is;
+ * 1..k with 1 the largest. Lloyd iterations from a seeded k-means++ start (./lloyd.ts) do the fitting;
  * this file adds what a spreadsheet formula needs on top:
  *
  * 1. z-scoring: each column becomes (x − mean) / standard deviation (population), so a column in dong does not
@@ -27,12 +27,11 @@
  * and 2–4 s with k blank, most of it the 7 × 10 fits on 10,000 rows.
  *
  * @see http://ilpubs.stanford.edu:8090/778/1/2006-13.pdf (Arthur & Vassilvitskii, k-means++: the advantages of careful seeding)
- * @see https://github.com/mljs/kmeans (ml-kmeans)
  * @see https://doi.org/10.1016/0377-0427(87)90125-7 (Rousseeuw, silhouettes)
  * @example kmeansCluster(Float64Array.of(1, 2, 3, 20, 21, 50), 1, { seed: 1 }).clusters
  *   // → Int32Array [1, 1, 1, 2, 2, 3]: k = 3 has the best silhouette; the three small values are the largest cluster
  */
-import { kmeans } from 'ml-kmeans';
+import { lloyd } from './lloyd.js';
 import { atMost, clearlyAbove } from '../tolerance.js';
 import { meanSilhouette, pairwiseDistances } from './silhouette.js';
 
@@ -45,7 +44,7 @@ export const FIT_ROWS = 10_000;
 /** The silhouette is computed on at most this many rows, taken by stride in canonical order. */
 export const SILHOUETTE_ROWS = 2_000;
 const MAX_ITERATIONS = 100;
-/** ml-kmeans stops when no centroid moves by more than this squared distance (in z-score units). */
+/** A fit stops when no centroid moves by more than this squared distance (in z-score units). */
 const CONVERGED = 1e-6;
 
 export interface KmeansOptions {
@@ -193,39 +192,24 @@ export function restartSeed(seed: number, k: number, restart: number): number {
   return h >>> 0;
 }
 
-/** One ml-kmeans fit (k-means++ start from the seed, then Lloyd iterations); the centroids, row-major. */
-function lloyd(rows: number[][], k: number, seed: number): Float64Array {
-  const result = kmeans(rows, k, {
-    initialization: 'kmeans++',
-    seed,
-    maxIterations: MAX_ITERATIONS,
-    tolerance: CONVERGED,
-  });
-  return Float64Array.from(result.centroids.flat());
-}
-
 /** The rows to fit on (z-scored, canonical order), ready for every k. */
 interface FitData {
   readonly points: Float64Array;
-  readonly rows: number[][];
   readonly distinct: readonly number[];
 }
 
 function fitData(points: Float64Array, p: number): FitData {
-  const m = points.length / p;
-  const rows = new Array<number[]>(m);
-  for (let i = 0; i < m; i++) rows[i] = Array.from(points.subarray(i * p, (i + 1) * p));
-  return { points, rows, distinct: distinctRows(points, p) };
+  return { points, distinct: distinctRows(points, p) };
 }
 
 /** The best of `RESTARTS` fits by inertia; with no more distinct rows than k, the distinct rows themselves. */
 function fitCentroids(data: FitData, p: number, k: number, seed: number): Float64Array {
   if (data.distinct.length <= k) return gatherRows(data.points, data.distinct, p);
-  const labels = new Int32Array(data.rows.length);
+  const labels = new Int32Array(data.points.length / p);
   let best: Float64Array = new Float64Array(0);
   let bestInertia = Infinity;
   for (let restart = 0; restart < RESTARTS; restart++) {
-    const centroids = lloyd(data.rows, k, restartSeed(seed, k, restart));
+    const centroids = lloyd(data.points, p, k, restartSeed(seed, k, restart), MAX_ITERATIONS, CONVERGED);
     const inertia = assignNearest(data.points, p, centroids, labels);
     if (inertia < bestInertia) {
       bestInertia = inertia;
