@@ -1,0 +1,73 @@
+/// <reference types="custom-functions-runtime" />
+/**
+ * The Excel side of a formula call: what Excel hands a custom function goes to the core, and the core's
+ * answer grid comes back as values Excel can show.
+ *
+ * - Excel passes ranges as 2-D arrays (a single cell or constant as `[[v]]`), dates as serial numbers, blank
+ *   cells as `null` (Excel on the web, recent builds) or `0` (some desktop builds), and an omitted optional
+ *   argument as `null`. The core reads all of that as is, so arguments go through untouched.
+ * - A per-row problem becomes a `#VALUE!` error value in its own cell, with the reason (in the call's language)
+ *   as the error's message, which Excel shows in the cell's error tooltip.
+ * - A whole-call problem is thrown as a `#VALUE!` error with the message; Excel shows it on the formula cell.
+ * - A date answer becomes its serial number (a custom function cannot set a cell's number format).
+ * - A blank answer is `""`: returning `null` would show `0`.
+ * - Every function returns a rectangular 2-D array (short rows padded with `""`, an empty answer as `[[""]]`),
+ *   since Excel rejects ragged arrays.
+ */
+import { describeProblem, invoke, isDateOut, isProblem, type Lang, type OutCell, type OutGrid } from '../core/index.js';
+
+/** A cell value as Excel accepts it from a custom function. */
+export type ExcelCell = string | number | boolean | CustomFunctions.Error;
+export type ExcelGrid = ExcelCell[][];
+
+function valueError(message: string): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+/** One answer cell as an Excel value. */
+export function toExcelCell(cell: OutCell | null | undefined, lang: Lang): ExcelCell {
+  if (cell === null || cell === undefined) return '';
+  switch (typeof cell) {
+    case 'string':
+    case 'boolean':
+      return cell;
+    case 'number':
+      return Number.isFinite(cell) ? cell : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+    default:
+      if (isProblem(cell)) return valueError(describeProblem(cell, lang));
+      if (isDateOut(cell)) return cell.serial;
+      return String(cell);
+  }
+}
+
+/** The core's answer grid as a rectangular Excel array. */
+export function toExcelGrid(grid: OutGrid, lang: Lang): ExcelGrid {
+  let width = 0;
+  for (const row of grid) if (row.length > width) width = row.length;
+  if (grid.length === 0 || width === 0) return [['']];
+  const out = new Array<ExcelCell[]>(grid.length);
+  for (let i = 0; i < grid.length; i++) {
+    const row = grid[i] as OutCell[];
+    const next = new Array<ExcelCell>(width);
+    for (let j = 0; j < width; j++) next[j] = toExcelCell(row[j], lang);
+    out[i] = next;
+  }
+  return out;
+}
+
+/**
+ * Runs a catalog function on the arguments Excel passed and returns its answer grid.
+ * Throws a `#VALUE!` CustomFunctions.Error for a whole-call problem (message in the call's language) and for an
+ * unexpected failure (so the cell says what happened instead of a bare `#VALUE!`).
+ */
+export function runForExcel(name: string, args: readonly unknown[]): ExcelGrid {
+  let result: ReturnType<typeof invoke>;
+  try {
+    result = invoke(name, args);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw valueError(`SegmentKit ${name}: unexpected error: ${message}`);
+  }
+  if (!result.ok) throw valueError(result.error.messageIn(result.lang));
+  return toExcelGrid(result.grid, result.lang);
+}

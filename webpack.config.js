@@ -1,0 +1,239 @@
+// The Excel add-in build: `webpack --mode production` writes dist/addin/ (no certificates needed);
+// `webpack serve --mode development` serves it at https://localhost:3000 with office-addin-dev-certs.
+//
+// dist/addin/
+//   taskpane.html      the shared runtime's page: Office.js from Microsoft's CDN (a script tag, never bundled),
+//                      then functions.js and taskpane.js
+//   functions.js       the custom functions (SEG namespace), core included, self-contained
+//   functions.json     custom-function metadata, from the JSDoc of addin/functions.ts (custom-functions-metadata-plugin)
+//   functions-vi.json  the same metadata with Vietnamese descriptions (addin/metadata-vi.json), the vi-VN override
+//   taskpane.js        the task pane
+//   assets/            icons
+//   manifest.xml       the add-in manifest; with SEGMENTKIT_URL=https://host/path/ set, every https://localhost:3000/
+//                      in it becomes that address (the manifest at the root stays the development one)
+import { readdirSync, readFileSync } from 'node:fs';
+import Module from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack from 'webpack';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const OUT = path.join(ROOT, 'dist/addin');
+const FUNCTIONS_TS = path.join(ROOT, 'addin/functions.ts');
+const METADATA_VI = path.join(ROOT, 'addin/metadata-vi.json');
+const DEV_URL = 'https://localhost:3000/';
+const DEV_PORT = 3000;
+/** The issue's size target for functions.js, minified. */
+const FUNCTIONS_JS_TARGET_BYTES = 150 * 1024;
+
+/** Where the add-in is served from in the manifest written to dist (default: the development server). */
+function publicUrl() {
+  const raw = process.env.SEGMENTKIT_URL;
+  if (!raw) return DEV_URL;
+  const url = raw.endsWith('/') ? raw : `${raw}/`;
+  if (!/^https:\/\/[^\s"'<>]+$/.test(url)) {
+    throw new Error(`SEGMENTKIT_URL must be an https:// address; it is ${JSON.stringify(raw)}`);
+  }
+  return url;
+}
+
+/** Writes functions-vi.json: functions.json with the Vietnamese descriptions of addin/metadata-vi.json laid over it. */
+class LocalizedMetadataPlugin {
+  apply(compiler) {
+    const name = 'LocalizedMetadataPlugin';
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.fileDependencies.add(METADATA_VI);
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const asset = compilation.getAsset('functions.json');
+        if (!asset) return; // the metadata plugin has reported why
+        const problems = [];
+        const metadata = JSON.parse(asset.source.source().toString());
+        const vi = JSON.parse(readFileSync(METADATA_VI, 'utf8'));
+        for (const fn of metadata.functions) {
+          const text = vi[fn.id];
+          if (!text) {
+            problems.push(`no Vietnamese text for ${fn.id}`);
+            continue;
+          }
+          fn.description = text.description;
+          for (const parameter of fn.parameters ?? []) {
+            const help = text.parameters[parameter.name];
+            if (help === undefined) problems.push(`no Vietnamese text for ${fn.id}(${parameter.name})`);
+            else parameter.description = help;
+          }
+        }
+        for (const problem of problems) {
+          compilation.errors.push(
+            new webpack.WebpackError(`${problem}: run \`npx tsx scripts/gen-excel-functions.ts\``),
+          );
+        }
+        compilation.emitAsset('functions-vi.json', new webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
+      });
+    });
+  }
+}
+
+/**
+ * Copies the icons (assets/*.png) and manifest.xml into the output, the manifest with its development address
+ * replaced by `url`. (copy-webpack-plugin would do the same, but its option check needs an ajv 8 that the current
+ * dependency tree does not give it.)
+ */
+class CopyFilesPlugin {
+  constructor(url) {
+    this.url = url;
+  }
+  apply(compiler) {
+    const name = 'CopyFilesPlugin';
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const assetsDir = path.join(ROOT, 'assets');
+        compilation.contextDependencies.add(assetsDir);
+        for (const file of readdirSync(assetsDir)
+          .filter((f) => f.endsWith('.png'))
+          .sort()) {
+          const from = path.join(assetsDir, file);
+          compilation.fileDependencies.add(from);
+          compilation.emitAsset(`assets/${file}`, new webpack.sources.RawSource(readFileSync(from)));
+        }
+        const manifestPath = path.join(ROOT, 'manifest.xml');
+        compilation.fileDependencies.add(manifestPath);
+        const manifest = readFileSync(manifestPath, 'utf8').split(DEV_URL).join(this.url);
+        compilation.emitAsset('manifest.xml', new webpack.sources.RawSource(manifest));
+      });
+    });
+  }
+}
+
+/** Prints the size of functions.js after each build (minified and gzipped in production). */
+class FunctionsSizePlugin {
+  constructor(production) {
+    this.production = production;
+  }
+  apply(compiler) {
+    const name = 'FunctionsSizePlugin';
+    let line;
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      line = undefined;
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const asset = compilation.getAsset('functions.js');
+        if (!asset) return;
+        const buffer = asset.source.buffer();
+        const gzipped = zlib.gzipSync(buffer, { level: 9 }).length;
+        const kb = (bytes) => (bytes / 1024).toFixed(1);
+        const verdict = buffer.length <= FUNCTIONS_JS_TARGET_BYTES ? 'within' : 'OVER';
+        line = this.production
+          ? `dist/addin/functions.js: ${buffer.length} bytes (${kb(buffer.length)} KB minified, ` +
+            `${kb(gzipped)} KB gzipped; ${verdict} the 150 KB target)`
+          : `functions.js: ${kb(buffer.length)} KB (development build, not minified)`;
+      });
+    });
+    compiler.hooks.done.tap(name, () => {
+      if (line) console.log(line);
+    });
+  }
+}
+
+/**
+ * webpack-dev-server checks its options with schema-utils, whose ajv-keywords 5 needs ajv 8. With npm's
+ * legacy-peer-deps (.npmrc), ajv-keywords lands at the top of node_modules next to eslint's ajv 6, and every
+ * `webpack serve` stops with "Cannot find module 'ajv/dist/compile/codegen'". Until the dependency tree gives
+ * ajv-keywords an ajv 8, its requests for ajv are sent to the ajv 8 that schema-utils has; once it does, this
+ * does nothing.
+ */
+function repairAjvForDevServer() {
+  const require = Module.createRequire(import.meta.url);
+  let keywordsDir;
+  let ajv8Dir;
+  try {
+    const schemaUtils = Module.createRequire(require.resolve('schema-utils/package.json'));
+    keywordsDir = path.dirname(schemaUtils.resolve('ajv-keywords/package.json'));
+    ajv8Dir = path.dirname(schemaUtils.resolve('ajv/package.json'));
+    const seen = Module.createRequire(path.join(keywordsDir, 'package.json'))('ajv/package.json').version;
+    const own = require(path.join(ajv8Dir, 'package.json')).version;
+    if (Number(seen.split('.')[0]) >= 8 || Number(own.split('.')[0]) < 8) return;
+  } catch {
+    return;
+  }
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function (request, parent, ...rest) {
+    const fromKeywords = parent?.filename?.startsWith(keywordsDir + path.sep);
+    if (fromKeywords && (request === 'ajv' || request.startsWith('ajv/'))) {
+      return resolve.call(this, ajv8Dir + request.slice('ajv'.length), parent, ...rest);
+    }
+    return resolve.call(this, request, parent, ...rest);
+  };
+}
+
+async function devServerOptions() {
+  repairAjvForDevServer();
+  const certs = await import('office-addin-dev-certs');
+  const getHttpsServerOptions = certs.getHttpsServerOptions ?? certs.default.getHttpsServerOptions;
+  return {
+    port: DEV_PORT,
+    server: { type: 'https', options: await getHttpsServerOptions() },
+    headers: { 'Access-Control-Allow-Origin': '*' },
+    hot: false,
+    static: false,
+  };
+}
+
+export default async (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const url = publicUrl();
+  return {
+    context: ROOT,
+    mode: production ? 'production' : 'development',
+    devtool: production ? false : 'source-map',
+    target: ['web', 'es2019'],
+    entry: {
+      functions: FUNCTIONS_TS,
+      taskpane: path.join(ROOT, 'addin/taskpane.ts'),
+    },
+    output: {
+      path: OUT,
+      filename: '[name].js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // The TypeScript sources import each other as `./x.js`.
+      extensionAlias: { '.js': ['.ts', '.js'] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              // Types are checked by `npm run typecheck`; webpack only transpiles.
+              transpileOnly: true,
+              configFile: path.join(ROOT, 'tsconfig.json'),
+              compilerOptions: { noEmit: false, target: 'ES2019', module: 'ESNext', sourceMap: !production },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_TS, output: 'functions.json' }),
+      new LocalizedMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: path.join(ROOT, 'addin/taskpane.html'),
+        // The shared runtime loads the custom functions from the task pane page.
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+      }),
+      new CopyFilesPlugin(url),
+      new FunctionsSizePlugin(production),
+    ],
+    performance: { hints: production ? 'warning' : false, maxAssetSize: 400 * 1024, maxEntrypointSize: 600 * 1024 },
+    devServer: env.WEBPACK_SERVE ? await devServerOptions() : undefined,
+  };
+};
