@@ -12,7 +12,6 @@
 //   manifest.xml       the add-in manifest; with SEGMENTKIT_URL=https://host/path/ set, every https://localhost:3000/
 //                      in it becomes that address (the manifest at the root stays the development one)
 import { readdirSync, readFileSync } from 'node:fs';
-import Module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -78,8 +77,7 @@ class LocalizedMetadataPlugin {
 
 /**
  * Copies the icons (assets/*.png) and manifest.xml into the output, the manifest with its development address
- * replaced by `url`. (copy-webpack-plugin would do the same, but its option check needs an ajv 8 that the current
- * dependency tree does not give it.)
+ * replaced by `url`.
  */
 class CopyFilesPlugin {
   constructor(url) {
@@ -136,39 +134,7 @@ class FunctionsSizePlugin {
   }
 }
 
-/**
- * webpack-dev-server checks its options with schema-utils, whose ajv-keywords 5 needs ajv 8. With npm's
- * legacy-peer-deps (.npmrc), ajv-keywords lands at the top of node_modules next to eslint's ajv 6, and every
- * `webpack serve` stops with "Cannot find module 'ajv/dist/compile/codegen'". Until the dependency tree gives
- * ajv-keywords an ajv 8, its requests for ajv are sent to the ajv 8 that schema-utils has; once it does, this
- * does nothing.
- */
-function repairAjvForDevServer() {
-  const require = Module.createRequire(import.meta.url);
-  let keywordsDir;
-  let ajv8Dir;
-  try {
-    const schemaUtils = Module.createRequire(require.resolve('schema-utils/package.json'));
-    keywordsDir = path.dirname(schemaUtils.resolve('ajv-keywords/package.json'));
-    ajv8Dir = path.dirname(schemaUtils.resolve('ajv/package.json'));
-    const seen = Module.createRequire(path.join(keywordsDir, 'package.json'))('ajv/package.json').version;
-    const own = require(path.join(ajv8Dir, 'package.json')).version;
-    if (Number(seen.split('.')[0]) >= 8 || Number(own.split('.')[0]) < 8) return;
-  } catch {
-    return;
-  }
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (request, parent, ...rest) {
-    const fromKeywords = parent?.filename?.startsWith(keywordsDir + path.sep);
-    if (fromKeywords && (request === 'ajv' || request.startsWith('ajv/'))) {
-      return resolve.call(this, ajv8Dir + request.slice('ajv'.length), parent, ...rest);
-    }
-    return resolve.call(this, request, parent, ...rest);
-  };
-}
-
 async function devServerOptions() {
-  repairAjvForDevServer();
   const certs = await import('office-addin-dev-certs');
   const getHttpsServerOptions = certs.getHttpsServerOptions ?? certs.default.getHttpsServerOptions;
   return {
