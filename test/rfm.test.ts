@@ -814,7 +814,7 @@ describe('RFM_TABLE', () => {
 });
 
 describe('RFM_TABLE over data/rfm-orders.csv (the R rfm package’s sample orders)', () => {
-  const text = readFileSync(new URL('../../shared/data/rfm-orders.csv', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../data/rfm-orders.csv', import.meta.url), 'utf8');
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
   const lines = parsed.data.map((r) => ({ customer: r.customer_id!, date: r.order_date!, revenue: Number(r.revenue) }));
   const grid = run('RFM_TABLE', [
