@@ -11,3 +11,5 @@ npm run build
 npm run typecheck
 npm run lint
 npx vitest run
+bash scripts/ensure-chromium.sh
+npx vitest run -c vitest.browser.config.ts

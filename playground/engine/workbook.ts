@@ -1,0 +1,299 @@
+/**
+ * The playground's workbook: HyperFormula with every catalog function registered, plus what HyperFormula does not
+ * keep (column widths and display formats, header rows). The grid, the formula bar, import/export and the tests all
+ * go through this class. No DOM here: it runs in Node for tests and the benchmark.
+ *
+ * GPL-3.0 HyperFormula: playground and tests only.
+ */
+import {
+  DetailedCellError,
+  HyperFormula,
+  type CellValue,
+  type ConfigParams,
+  type RawCellContent,
+  type SimpleCellAddress,
+} from 'hyperformula';
+import { formatNumber } from './format.js';
+import { registerSegmentKit } from './segmentkit-plugin.js';
+import type { CellInput, ColumnSpec, SheetInput } from './sheet-model.js';
+
+/** HyperFormula's settings for the playground. */
+export const HF_CONFIG: Partial<ConfigParams> = {
+  licenseKey: 'gpl-v3',
+  // HyperFormula stops at 40,000 rows by default; allow Excel's sheet size.
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
+  // ISO dates as in the core, then the day-first dates Vietnamese users type.
+  dateFormats: ['YYYY-MM-DD', 'DD/MM/YYYY'],
+  timeFormats: ['hh:mm', 'hh:mm:ss.sss'],
+};
+
+export type CellKind = 'empty' | 'number' | 'text' | 'boolean' | 'error';
+
+/** One cell as the grid shows it. */
+export interface CellView {
+  /** What the cell shows. */
+  readonly text: string;
+  /** What the editor and the formula bar show: the formula or the typed value. */
+  readonly input: string;
+  readonly kind: CellKind;
+  /** The error's message (`#VALUE!` cells carry the core's reason). */
+  readonly error?: string;
+  /** The cell holds a formula (the anchor of a spilled answer, or a one-cell formula). */
+  readonly formula: boolean;
+  /** The cell shows part of a spilled answer whose formula is elsewhere. */
+  readonly spilled: boolean;
+}
+
+interface SheetMeta {
+  columns: (ColumnSpec | undefined)[];
+  headerRow: boolean;
+  boldRows: Set<number>;
+  freezeColumns: number;
+  initialCell: { col: number; row: number };
+}
+
+const EMPTY_VIEW: CellView = { text: '', input: '', kind: 'empty', formula: false, spilled: false };
+
+export class Workbook {
+  readonly hf: HyperFormula;
+  private readonly meta = new Map<number, SheetMeta>();
+  private readonly listeners = new Set<() => void>();
+  /** Bumped on every change, so views can tell they are stale. */
+  version = 0;
+
+  private constructor(hf: HyperFormula, sheets: readonly SheetInput[]) {
+    this.hf = hf;
+    for (const sheet of sheets) this.setMeta(sheet);
+  }
+
+  /** Opens sheets, evaluating every formula. */
+  static open(sheets: readonly SheetInput[]): Workbook {
+    registerSegmentKit();
+    const content: Record<string, RawCellContent[][]> = {};
+    for (const sheet of sheets) content[sheet.name] = sheet.cells as RawCellContent[][];
+    return new Workbook(HyperFormula.buildFromSheets(content, HF_CONFIG), sheets);
+  }
+
+  private setMeta(sheet: SheetInput): void {
+    const id = this.sheetId(sheet.name);
+    this.meta.set(id, {
+      columns: [...(sheet.columns ?? [])],
+      headerRow: sheet.headerRow ?? false,
+      boldRows: new Set([...(sheet.headerRow ? [0] : []), ...(sheet.boldRows ?? [])]),
+      freezeColumns: sheet.freezeColumns ?? 0,
+      initialCell: sheet.initialCell ?? { col: 0, row: 0 },
+    });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+
+  sheetNames(): string[] {
+    return this.hf.getSheetNames();
+  }
+
+  sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new Error(`no sheet named ${name}`);
+    return id;
+  }
+
+  /** Rows and columns holding something (values, formulas or spilled answers). */
+  dimensions(sheet: number): { rows: number; cols: number } {
+    const { height, width } = this.hf.getSheetDimensions(sheet);
+    return { rows: height, cols: width };
+  }
+
+  column(sheet: number, col: number): ColumnSpec | undefined {
+    return this.meta.get(sheet)?.columns[col];
+  }
+
+  setColumnWidth(sheet: number, col: number, width: number): void {
+    const meta = this.meta.get(sheet);
+    if (!meta) return;
+    meta.columns[col] = { ...meta.columns[col], width };
+    this.changed();
+  }
+
+  hasHeaderRow(sheet: number): boolean {
+    return this.meta.get(sheet)?.headerRow ?? false;
+  }
+
+  /** The cell selected when the sheet is first shown. */
+  initialCell(sheet: number): { col: number; row: number } {
+    return this.meta.get(sheet)?.initialCell ?? { col: 0, row: 0 };
+  }
+
+  frozenColumns(sheet: number): number {
+    return this.meta.get(sheet)?.freezeColumns ?? 0;
+  }
+
+  isBoldRow(sheet: number, row: number): boolean {
+    return this.meta.get(sheet)?.boldRows.has(row) ?? false;
+  }
+
+  /** The computed value (HyperFormula's: numbers, text, booleans, errors, null for blank). */
+  value(sheet: number, row: number, col: number): CellValue {
+    return this.hf.getCellValue({ sheet, row, col });
+  }
+
+  /** One cell as shown. */
+  view(sheet: number, row: number, col: number): CellView {
+    const address: SimpleCellAddress = { sheet, row, col };
+    const value = this.hf.getCellValue(address);
+    const formula = this.hf.doesCellHaveFormula(address);
+    const spilled = !formula && this.hf.isCellPartOfArray(address);
+    if (value === null || value === undefined) {
+      if (!formula) return spilled ? { ...EMPTY_VIEW, spilled } : EMPTY_VIEW;
+      return { ...EMPTY_VIEW, input: this.hf.getCellFormula(address) ?? '', formula };
+    }
+    let text: string;
+    let kind: CellKind;
+    let error: string | undefined;
+    if (value instanceof DetailedCellError) {
+      text = value.value;
+      kind = 'error';
+      error = value.message || undefined;
+    } else if (typeof value === 'number') {
+      text = formatNumber(value, this.hf.getCellValueDetailedType(address), this.column(sheet, col)?.format);
+      kind = 'number';
+    } else if (typeof value === 'boolean') {
+      text = value ? 'TRUE' : 'FALSE';
+      kind = 'boolean';
+    } else {
+      text = String(value);
+      kind = 'text';
+    }
+    const input = formula ? (this.hf.getCellFormula(address) ?? '') : spilled ? text : this.inputOf(address);
+    return error === undefined
+      ? { text, input, kind, formula, spilled }
+      : { text, input, kind, error, formula, spilled };
+  }
+
+  /** What the user typed in a value cell. */
+  private inputOf(address: SimpleCellAddress): string {
+    const raw = this.hf.getCellSerialized(address);
+    if (raw === null || raw === undefined) return '';
+    if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
+    if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+    return String(raw);
+  }
+
+  /** The formula cell whose spilled answer covers a cell (the cell itself when it holds the formula). */
+  anchorOf(sheet: number, row: number, col: number): { row: number; col: number } | undefined {
+    const has = (r: number, c: number): boolean => this.hf.doesCellHaveFormula({ sheet, row: r, col: c });
+    const inArray = (r: number, c: number): boolean => this.hf.isCellPartOfArray({ sheet, row: r, col: c });
+    if (has(row, col)) return { row, col };
+    if (!inArray(row, col)) return undefined;
+    let r = row;
+    while (r > 0 && inArray(r - 1, col) && !has(r, col)) r--;
+    if (has(r, col)) return { row: r, col };
+    let c = col;
+    while (c > 0 && inArray(r, c - 1) && !has(r, c)) c--;
+    return has(r, c) ? { row: r, col: c } : undefined;
+  }
+
+  /** Sets what a user typed: `=…` is a formula, numbers and ISO or day-first dates are parsed, `''` clears. */
+  setInput(sheet: number, row: number, col: number, input: string): void {
+    this.hf.setCellContents({ sheet, row, col }, input.trim() === '' ? null : input);
+    this.changed();
+  }
+
+  /** Writes a block of cells (paste, import) in one recalculation. */
+  setInputs(sheet: number, row: number, col: number, cells: readonly (readonly CellInput[])[]): void {
+    this.hf.setCellContents({ sheet, row, col }, cells.map((r) => r.map((c) => (c === '' ? null : c))) as never);
+    this.changed();
+  }
+
+  clear(sheet: number, row: number, col: number, height: number, width: number): void {
+    const empty = Array.from({ length: height }, () => new Array<null>(width).fill(null));
+    this.hf.setCellContents({ sheet, row, col }, empty);
+    this.changed();
+  }
+
+  undo(): boolean {
+    if (!this.hf.isThereSomethingToUndo()) return false;
+    this.hf.undo();
+    this.changed();
+    return true;
+  }
+
+  redo(): boolean {
+    if (!this.hf.isThereSomethingToRedo()) return false;
+    this.hf.redo();
+    this.changed();
+    return true;
+  }
+
+  /** A sheet name not taken yet: `orders`, `orders (2)`, … (HyperFormula compares names case-insensitively). */
+  uniqueSheetName(wanted: string): string {
+    const base =
+      wanted
+        .replace(/[[\]*?/\\:']/g, ' ')
+        .trim()
+        .slice(0, 80) || 'Sheet';
+    let name = base;
+    for (let i = 2; this.hf.doesSheetExist(name); i++) name = `${base} (${i})`;
+    return name;
+  }
+
+  /** Adds a sheet (its name made unique) and returns its name. */
+  addSheet(sheet: SheetInput): string {
+    const name = this.hf.addSheet(this.uniqueSheetName(sheet.name));
+    const id = this.sheetId(name);
+    if (sheet.cells.length > 0) this.hf.setSheetContent(id, sheet.cells as RawCellContent[][]);
+    this.setMeta({ ...sheet, name });
+    this.changed();
+    return name;
+  }
+
+  removeSheet(name: string): void {
+    const id = this.sheetId(name);
+    this.hf.removeSheet(id);
+    this.meta.delete(id);
+    this.changed();
+  }
+
+  /** Sum, count and average of the numbers in a block (the status bar), reading at most `limit` cells. */
+  stats(
+    sheet: number,
+    row: number,
+    col: number,
+    height: number,
+    width: number,
+    limit = 200_000,
+  ): { count: number; numbers: number; sum: number } | undefined {
+    if (height * width > limit || height * width <= 1) return undefined;
+    const values = this.hf.getRangeValues({
+      start: { sheet, row, col },
+      end: { sheet, row: row + height - 1, col: col + width - 1 },
+    });
+    let count = 0;
+    let numbers = 0;
+    let sum = 0;
+    for (const line of values) {
+      for (const v of line) {
+        if (v === null || v === '') continue;
+        count++;
+        if (typeof v === 'number') {
+          numbers++;
+          sum += v;
+        }
+      }
+    }
+    return { count, numbers, sum };
+  }
+
+  destroy(): void {
+    this.listeners.clear();
+    this.hf.destroy();
+  }
+}

@@ -1,0 +1,107 @@
+/** Name box (go to a cell), the formula of the selected cell, and help for the SegmentKit function being typed. */
+import { createElement as h, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { hintAt, signatureParts } from './function-hint.js';
+
+export interface FormulaBarProps {
+  /** `E2`, or `E2:J10` for a block. */
+  readonly address: string;
+  /** The formula bar's text (a draft while the user types). */
+  readonly draft: string;
+  readonly onDraft: (text: string) => void;
+  readonly onCommit: (text: string) => void;
+  readonly onCancel: () => void;
+  readonly onNavigate: (address: string) => boolean;
+  /** Where the shown formula lives when the selected cell is part of a spilled answer. */
+  readonly spilledFrom?: string;
+  /** The message of an error in the selected cell. */
+  readonly error?: string;
+}
+
+export function FormulaBar(props: FormulaBarProps): ReactElement {
+  const { address, draft, onDraft, onCommit, onCancel, onNavigate, spilledFrom, error } = props;
+  const [nameBox, setNameBox] = useState<string | undefined>(undefined);
+  const [caret, setCaret] = useState<number | undefined>(undefined);
+  const [editing, setEditing] = useState(false);
+  const hint = editing ? hintAt(draft, caret ?? draft.length) : undefined;
+
+  const onNameKey = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      if (onNavigate(event.currentTarget.value)) setNameBox(undefined);
+    } else if (event.key === 'Escape') {
+      setNameBox(undefined);
+      event.currentTarget.blur();
+    }
+  };
+
+  const onFormulaKey = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      onCommit(event.currentTarget.value);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    }
+  };
+
+  const nameInput = h('input', {
+    className: 'name-box',
+    'aria-label': 'Name box: type a cell address such as E2 and press Enter',
+    value: nameBox ?? address,
+    spellCheck: false,
+    onChange: (e: { target: HTMLInputElement }) => setNameBox(e.target.value),
+    onFocus: (e: { currentTarget: HTMLInputElement }) => e.currentTarget.select(),
+    onBlur: () => setNameBox(undefined),
+    onKeyDown: onNameKey,
+  });
+
+  const formulaInput = h('input', {
+    className: spilledFrom ? 'formula-input spilled' : 'formula-input',
+    'aria-label': 'Formula bar',
+    value: draft,
+    spellCheck: false,
+    placeholder: 'Type a value, or a formula such as =ABC_CLASS(P2:P2001)',
+    onChange: (e: { target: HTMLInputElement }) => {
+      onDraft(e.target.value);
+      setCaret(e.target.selectionStart ?? undefined);
+    },
+    onSelect: (e: { currentTarget: HTMLInputElement }) => setCaret(e.currentTarget.selectionStart ?? undefined),
+    onFocus: () => setEditing(true),
+    onBlur: () => setEditing(false),
+    onKeyDown: onFormulaKey,
+  });
+
+  let below: ReactElement | null = null;
+  if (hint) {
+    const parts = signatureParts(hint.spec).map((part, i) =>
+      h(
+        'span',
+        { key: part },
+        i > 0 ? ', ' : '',
+        h('span', { className: i === hint.argument ? 'hint-current' : undefined }, part),
+      ),
+    );
+    below = h(
+      'div',
+      { className: 'formula-hint', role: 'note' },
+      h('span', { className: 'hint-signature' }, h('b', null, hint.spec.name), '(', ...parts, ')'),
+      h('span', { className: 'hint-text' }, hint.spec.params[hint.argument]?.help.en ?? hint.spec.summary.en),
+    );
+  } else if (error) {
+    below = h('div', { className: 'formula-error', role: 'status' }, error);
+  }
+
+  return h(
+    'div',
+    { className: 'formula-area' },
+    h(
+      'div',
+      { className: 'formula-bar' },
+      nameInput,
+      h('span', { className: 'fx', 'aria-hidden': true }, 'fx'),
+      formulaInput,
+      spilledFrom ? h('span', { className: 'spill-note' }, `spilled from ${spilledFrom}`) : null,
+    ),
+    below,
+  );
+}
