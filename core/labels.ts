@@ -59,6 +59,7 @@ export const LABELS = {
   headerM: { en: 'M', vi: 'M' },
   headerRfmScore: { en: 'RFM score', vi: 'Điểm RFM' },
   headerSegment: { en: 'Segment', vi: 'Phân khúc' },
+  headerTag: { en: 'Tag', vi: 'Nhãn' },
   headerCustomers: { en: 'Customers', vi: 'Số khách hàng' },
   headerCustomerShare: { en: 'Customer share', vi: 'Tỷ lệ khách hàng' },
   headerValue: { en: 'Value', vi: 'Giá trị' },

@@ -50,19 +50,41 @@ export class CancelledError extends Error {
   }
 }
 
-/** Where the segment column goes: the first column right of the table. */
+/** Where the segment column goes: the plan's output column, or the first column right of the table. */
 export function targetColumn(plan: Plan): Rect {
-  return { row: plan.table.row, col: plan.table.col + plan.table.cols, rows: plan.table.rows, cols: 1 };
+  return {
+    row: plan.table.row,
+    col: plan.outputColumn ?? plan.table.col + plan.table.cols,
+    rows: plan.table.rows,
+    cols: 1,
+  };
 }
 
-function countNonEmpty(state: RectState): number {
+const filled = (state: RectState, r: number): boolean => {
+  const v = state.values?.[r]?.[0];
+  return (v !== null && v !== undefined && v !== '') || Boolean(state.formulas?.[r]?.[0]);
+};
+
+/**
+ * The cells of the target column apply would change that hold something. Manual tags keep the other rows' earlier
+ * tags, so only the tagged rows count; every other method rewrites the whole column, header included.
+ */
+function countOverwrites(state: RectState, plan: Plan, written: readonly WriteValue[]): number {
   let n = 0;
-  state.values?.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if ((v !== null && v !== '') || state.formulas?.[r]?.[c]) n++;
-    }),
-  );
+  for (let r = 0; r < written.length; r++) {
+    if (!filled(state, r)) continue;
+    if (plan.method === 'tags' && (r === 0 || written[r] === state.values?.[r]?.[0])) continue;
+    n++;
+  }
   return n;
+}
+
+/** The column to write: for manual tags, the new tag on tagged rows and what each other row already had. */
+function columnValues(plan: Plan, labels: readonly string[], state: RectState): WriteValue[] {
+  const header = segmentHeader(plan);
+  if (plan.method !== 'tags') return [header, ...labels.map((l) => (l === '' ? null : l))];
+  const kept = (r: number): WriteValue => (state.formulas?.[r]?.[0] ? null : (state.values?.[r]?.[0] ?? null));
+  return [filled(state, 0) ? kept(0) : header, ...labels.map((l, i) => (l === '' ? kept(i + 1) : l))];
 }
 
 /** Computes the plan's segments without touching the sheet (the preview). */
@@ -89,7 +111,8 @@ export async function applyPlan(
     const target = targetColumn(plan);
     step(0.4, 'save');
     const targetState = await io.readState(target, { content: true, backgrounds: plan.colorRows });
-    const nonEmpty = countNonEmpty(targetState);
+    const column = columnValues(plan, segmentation.labels, targetState);
+    const nonEmpty = countOverwrites(targetState, plan, column);
     if (nonEmpty > 0 && !confirmOverwrite) return { kind: 'needsConfirmation', target, nonEmpty, segmentation };
     const body: Rect = {
       row: plan.table.row + 1,
@@ -100,10 +123,13 @@ export async function applyPlan(
     const bodyState =
       plan.colorRows && body.rows > 0 ? await io.readState(body, { content: false, backgrounds: true }) : undefined;
 
-    const order = segmentation.counts.map((c) => c.label);
+    const labels =
+      plan.method === 'tags' ? column.slice(1).map((v) => (v === null ? '' : String(v))) : segmentation.labels;
+    const order =
+      plan.method === 'tags' ? [...new Set(labels.filter((l) => l !== ''))] : segmentation.counts.map((c) => c.label);
     const colors = colorsFor(order);
-    const rowColor = segmentation.labels.map((l) => (l === '' ? null : (colors.get(l) ?? null)));
-    const values: WriteValue[][] = [[segmentHeader(plan)], ...segmentation.labels.map((l) => [l === '' ? null : l])];
+    const rowColor = labels.map((l) => (l === '' ? null : (colors.get(l) ?? null)));
+    const values: WriteValue[][] = column.map((v) => [v]);
 
     step(0.6, 'write');
     saved.push(targetState);
@@ -117,6 +143,7 @@ export async function applyPlan(
         rowColor.map((c) => new Array<string | null>(body.cols).fill(c)),
       );
     }
+    await io.flush?.();
     step(1, 'done');
     return {
       kind: 'applied',

@@ -43,6 +43,11 @@ export interface Plan {
   readonly lang: Lang;
   /** The header of the segment column (default: "Segment" / "Phân khúc"). */
   readonly outputHeader?: string;
+  /**
+   * The sheet column (0-based) the segment column goes into; default: the first column right of the table.
+   * The panel points it at an earlier segment column of the same name so a second run replaces the first.
+   */
+  readonly outputColumn?: number;
   /** Colour the table's rows by segment. */
   readonly colorRows: boolean;
 }

@@ -249,5 +249,5 @@ export function segmentTable(plan: Plan, table: readonly (readonly Cell[])[]): S
 
 /** The default header of the segment column. */
 export function segmentHeader(plan: Plan): string {
-  return plan.outputHeader ?? label('headerSegment', plan.lang);
+  return plan.outputHeader ?? label(plan.method === 'tags' ? 'headerTag' : 'headerSegment', plan.lang);
 }

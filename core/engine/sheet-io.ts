@@ -27,6 +27,11 @@ export interface RectState {
   readonly numberFormats?: (string | null)[][];
   /** Background colours as `#rrggbb`, or null for none. */
   readonly backgrounds?: (string | null)[][];
+  /**
+   * A host-side copy that holds the parts above without sending them to the engine (Sheets copies the range to a
+   * hidden sheet on the server). `restore` puts it back; the engine treats it as opaque.
+   */
+  readonly snapshot?: string;
 }
 
 export interface StateParts {
@@ -51,6 +56,8 @@ export interface SheetIO {
   write(rect: Rect, values: WriteValue[][] | null, backgrounds: (string | null)[][] | null): Promise<void>;
   /** Puts a rectangle back exactly as a readState saw it. */
   restore(state: RectState): Promise<void>;
+  /** Sends writes the port held back to batch them (Sheets: one setValues, one setBackgrounds per apply). */
+  flush?(): Promise<void>;
 }
 
 export function rect(row: number, col: number, rows: number, cols: number): Rect {

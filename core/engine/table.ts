@@ -1,0 +1,108 @@
+/**
+ * The table the panel works on, found the same way in every host: the host hands over the block of filled cells
+ * around the active cell (Excel's current region, Sheets' data region, the playground's own search) and its first
+ * rows; this finds the header row, splits off a trailing segment or tag column from an earlier run (so a new run
+ * replaces it), and turns the selection into data rows.
+ */
+import { readText } from '../cells.js';
+import { LABELS } from '../labels.js';
+import { findHeaderRow, normalizeHeader } from './columns.js';
+import type { CellValue, Rect } from './sheet-io.js';
+
+export const TABLE_SAMPLE_ROWS = 20;
+/** How many of the region's first rows a host reads for describeTable: header search plus the sample. */
+export const TABLE_TOP_ROWS = 10 + TABLE_SAMPLE_ROWS + 1;
+
+export interface TableInfo {
+  readonly sheetName: string;
+  /** The table, header row first (0-based sheet coordinates). */
+  readonly table: Rect;
+  /** The header row's cells, as text ('' for an empty header cell). */
+  readonly headers: readonly string[];
+  /** Up to 20 data rows under the header, for guessing column roles and for the rule builder's value hints. */
+  readonly sample: readonly (readonly CellValue[])[];
+  /** The sheet column (0-based) of an earlier segment or tag column right of the table, which a new run replaces. */
+  readonly outputColumn?: number;
+  /** The selected data rows (0-based under the header), for manual tagging. */
+  readonly selectedRows: readonly number[];
+}
+
+const OUTPUT_HEADERS = new Set(
+  [LABELS.headerSegment, LABELS.headerTag].flatMap((l) => [normalizeHeader(l.en), normalizeHeader(l.vi)]),
+);
+
+/** Whether a header names a column SegmentKit wrote (Segment, Phân khúc, Tag, Nhãn, or the user's own name). */
+export function isOutputHeader(header: string, extra: readonly string[] = []): boolean {
+  const h = normalizeHeader(header);
+  return OUTPUT_HEADERS.has(h) || extra.some((e) => normalizeHeader(e) === h);
+}
+
+/**
+ * @param region the block of filled cells around the active cell
+ * @param top the region's first rows (at least TABLE_TOP_ROWS when it has them), all its columns
+ * @param selection the selected cells, if any, to tag
+ * @param outputHeaders the user's own names for output columns
+ */
+export function describeTable(
+  sheetName: string,
+  region: Rect,
+  top: readonly (readonly (CellValue | Date)[])[],
+  selection?: Rect,
+  outputHeaders: readonly string[] = [],
+): TableInfo {
+  const found = findHeaderRow(top);
+  const headerAt = found < 0 ? 0 : found;
+  const text = (cell: CellValue | Date | undefined): string => {
+    const t = readText(cell ?? null);
+    return typeof t === 'string' ? t : '';
+  };
+  let headers = (top[headerAt] ?? []).slice(0, region.cols).map(text);
+  let cols = region.cols;
+  let outputColumn: number | undefined;
+  const last = headers[headers.length - 1];
+  if (cols > 1 && last !== undefined && isOutputHeader(last, outputHeaders)) {
+    outputColumn = region.col + cols - 1;
+    cols -= 1;
+    headers = headers.slice(0, cols);
+  }
+  const table: Rect = { row: region.row + headerAt, col: region.col, rows: region.rows - headerAt, cols };
+  const sample = top
+    .slice(headerAt + 1, headerAt + 1 + TABLE_SAMPLE_ROWS)
+    .map((row) => row.slice(0, cols).map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : (c ?? null))));
+  const selectedRows: number[] = [];
+  if (selection) {
+    const first = Math.max(selection.row, table.row + 1);
+    const end = Math.min(selection.row + selection.rows, table.row + table.rows);
+    for (let r = first; r < end; r++) selectedRows.push(r - table.row - 1);
+  }
+  return { sheetName, table, headers, sample, selectedRows, ...(outputColumn === undefined ? {} : { outputColumn }) };
+}
+
+/** The block of filled cells around a cell in a grid of values (for hosts without a native current region). */
+export function regionAround(values: readonly (readonly CellValue[])[], row: number, col: number): Rect {
+  const filled = (r: number, c: number): boolean => {
+    const v = values[r]?.[c];
+    return v !== null && v !== undefined && v !== '';
+  };
+  let top = row;
+  let bottom = row;
+  let left = col;
+  let right = col;
+  let grown = true;
+  while (grown) {
+    grown = false;
+    const rowHas = (r: number): boolean => {
+      for (let c = Math.max(0, left - 1); c <= right + 1; c++) if (filled(r, c)) return true;
+      return false;
+    };
+    const colHas = (c: number): boolean => {
+      for (let r = Math.max(0, top - 1); r <= bottom + 1; r++) if (filled(r, c)) return true;
+      return false;
+    };
+    if (top > 0 && rowHas(top - 1)) (top--, (grown = true));
+    if (rowHas(bottom + 1)) (bottom++, (grown = true));
+    if (left > 0 && colHas(left - 1)) (left--, (grown = true));
+    if (colHas(right + 1)) (right++, (grown = true));
+  }
+  return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+}

@@ -1,0 +1,64 @@
+/**
+ * What the side panel asks of the spreadsheet it runs in. Excel (task pane, Excel JS API), Google Sheets (sidebar,
+ * through `google.script.run` to the server) and the playground (in-page workbook) each implement it; the panel
+ * never sees a host. Everything that crosses it is plain JSON data, because in Sheets it crosses the sidebar bridge.
+ */
+import type { Lang } from '../core/labels.js';
+import type { Plan } from '../core/engine/plan.js';
+import type { Progress } from '../core/engine/apply.js';
+import type { PreviewResult } from '../core/engine/preview.js';
+import type { TableInfo } from '../core/engine/table.js';
+
+export type { PreviewResult, TableInfo };
+
+export type HostKind = 'excel' | 'sheets' | 'playground';
+
+export type ApplyResult =
+  | {
+      readonly kind: 'needsConfirmation';
+      /** A1 address of the cells that hold something, e.g. `H1:H2001`. */
+      readonly target: string;
+      readonly nonEmpty: number;
+    }
+  | {
+      readonly kind: 'applied';
+      readonly target: string;
+      readonly legend: readonly { readonly label: string; readonly color: string }[];
+      readonly preview: PreviewResult;
+      /** The summary sheet's name when one was asked for and written. */
+      readonly summarySheet?: string;
+    }
+  | { readonly kind: 'cancelled' };
+
+export interface ApplyRequest {
+  readonly plan: Plan;
+  /** Write over non-empty cells (the user said yes to the question). */
+  readonly confirmOverwrite: boolean;
+  /** Also write a summary sheet (counts, shares, a native chart in Excel and Sheets). */
+  readonly summarySheet: boolean;
+}
+
+/** Settings kept with the user (language) or in the document (the user's own tag list). */
+export interface PanelSettings {
+  readonly lang?: Lang;
+  /** The user's own tags, kept in the document so everyone who opens it shares them. */
+  readonly customTags: readonly string[];
+}
+
+export interface PanelHost {
+  readonly kind: HostKind;
+  /** The table around the selection (or the active cell), its header row found. */
+  detectTable(): Promise<TableInfo>;
+  preview(plan: Plan): Promise<PreviewResult>;
+  /**
+   * Runs the plan; progress arrives as it goes (Sheets: polled from the server). Aborting the signal stops the run,
+   * which puts back what it had changed and answers `cancelled`.
+   */
+  apply(request: ApplyRequest, onProgress: (progress: Progress) => void, signal: AbortSignal): Promise<ApplyResult>;
+  /** Whether there is an apply to undo in this document, and what it was. */
+  lastApply(): Promise<{ readonly description: string } | undefined>;
+  /** Puts back exactly what the last apply changed. */
+  undo(): Promise<boolean>;
+  loadSettings(): Promise<PanelSettings>;
+  saveSettings(settings: PanelSettings): Promise<void>;
+}
