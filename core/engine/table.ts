@@ -99,10 +99,22 @@ export function regionAround(values: readonly (readonly CellValue[])[], row: num
       for (let r = Math.max(0, top - 1); r <= bottom + 1; r++) if (filled(r, c)) return true;
       return false;
     };
-    if (top > 0 && rowHas(top - 1)) (top--, (grown = true));
-    if (rowHas(bottom + 1)) (bottom++, (grown = true));
-    if (left > 0 && colHas(left - 1)) (left--, (grown = true));
-    if (colHas(right + 1)) (right++, (grown = true));
+    if (top > 0 && rowHas(top - 1)) {
+      top--;
+      grown = true;
+    }
+    if (rowHas(bottom + 1)) {
+      bottom++;
+      grown = true;
+    }
+    if (left > 0 && colHas(left - 1)) {
+      left--;
+      grown = true;
+    }
+    if (colHas(right + 1)) {
+      right++;
+      grown = true;
+    }
   }
   return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
 }
