@@ -78,7 +78,10 @@ export function describeTable(
   return { sheetName, table, headers, sample, selectedRows, ...(outputColumn === undefined ? {} : { outputColumn }) };
 }
 
-/** The block of filled cells around a cell in a grid of values (for hosts without a native current region). */
+/**
+ * The block of filled cells around a cell in a grid of values (for hosts without a native current region).
+ * O(rows × cols) per round; a round grows each side as far as it goes, so a long table takes a few rounds.
+ */
 export function regionAround(values: readonly (readonly CellValue[])[], row: number, col: number): Rect {
   const filled = (r: number, c: number): boolean => {
     const v = values[r]?.[c];
@@ -99,19 +102,19 @@ export function regionAround(values: readonly (readonly CellValue[])[], row: num
       for (let r = Math.max(0, top - 1); r <= bottom + 1; r++) if (filled(r, c)) return true;
       return false;
     };
-    if (top > 0 && rowHas(top - 1)) {
+    while (top > 0 && rowHas(top - 1)) {
       top--;
       grown = true;
     }
-    if (rowHas(bottom + 1)) {
+    while (rowHas(bottom + 1)) {
       bottom++;
       grown = true;
     }
-    if (left > 0 && colHas(left - 1)) {
+    while (left > 0 && colHas(left - 1)) {
       left--;
       grown = true;
     }
-    if (colHas(right + 1)) {
+    while (colHas(right + 1)) {
       right++;
       grown = true;
     }
