@@ -2,28 +2,17 @@
  * The shared shape of relative methods (ABC, tiers): each value is judged against cut-offs computed once
  * from a population, which is the range itself (spill use) or an explicit range (row-by-row use, cached).
  */
-import { answerRow, isAbsent, readVectorNumbers, shapeLike, toVector, type Vector } from '../args.js';
-import { BLANK, BLANK_STATE, PROBLEM, readNumber, readNumbers, type NumberColumn } from '../cells.js';
+import { answerRow, isAbsent, readVectorNumbers, shapeLike, toVector } from '../args.js';
+import { BLANK, BLANK_STATE, PROBLEM, readNumber, type NumberColumn } from '../cells.js';
 import { at, type Problem } from '../errors.js';
 import type { OutCell, OutGrid } from '../output.js';
-import type { PopulationCache } from '../population-cache.js';
+import { readableNumbers, type PopulationCache, type PopulationUse } from '../population-cache.js';
 
-export interface RelativeMethod<C> {
+export interface RelativeMethod<C> extends PopulationUse<C> {
   readonly cache: PopulationCache<C>;
   /** Identifies the options the cut-offs depend on, e.g. the shares. */
   readonly key: string;
-  readonly prepare: (population: Float64Array) => C;
   readonly classify: (value: number, cutoffs: C) => OutCell;
-}
-
-function readable(values: Float64Array, state: Uint8Array): Float64Array {
-  let count = 0;
-  for (let i = 0; i < state.length; i++) if (state[i] === 0) count++;
-  if (count === state.length) return values;
-  const out = new Float64Array(count);
-  count = 0;
-  for (let i = 0; i < state.length; i++) if (state[i] === 0) out[count++] = values[i] as number;
-  return out;
 }
 
 export function classifyAgainstPopulation<C>(
@@ -36,14 +25,9 @@ export function classifyAgainstPopulation<C>(
   let cutoffs: C;
   if (isAbsent(rawPopulation)) {
     column = readVectorNumbers(vector);
-    cutoffs = method.prepare(readable(column.values, column.state));
+    cutoffs = method.prepare(readableNumbers(column.values, column.state));
   } else {
-    let population: Vector | undefined;
-    const cellsOf = (): readonly unknown[] => (population ??= toVector(rawPopulation, 'population')).cells;
-    cutoffs = method.cache.get(rawPopulation, cellsOf, method.key, () => {
-      const read = population?.rows ? readVectorNumbers(population) : readNumbers(cellsOf());
-      return method.prepare(readable(read.values, read.state));
-    });
+    cutoffs = method.cache.get(rawPopulation, method);
   }
   if (vector.cells.length === 1) {
     const read = readNumber(vector.cells[0]);
