@@ -1,10 +1,11 @@
 /** ABC_CLASS on a million values against a bare typed-array sort, and row-by-row against spill. */
-import { invoke } from '../core/index.js';
 import { performance } from 'node:perf_hooks';
 import { revenues, time } from './measure.js';
+import type { Core } from './bundled-core.js';
 import type { BenchLine } from './report.js';
 
-export function abcLines(): BenchLine[] {
+/** @param core the bundled core (bundledCore()), as the hosts run it */
+export function abcLines({ invoke }: Core): BenchLine[] {
   const n = 1_048_576;
   const values = revenues(n);
   const column = values.map((v) => [v]);
@@ -13,11 +14,14 @@ export function abcLines(): BenchLine[] {
 
   const rows = 10_000;
   const population = revenues(rows, 2).map((v) => [v]);
-  const spill = time(() => invoke('ABC_CLASS', [population]), { runs: 7 });
-  const rowByRow = time(() => {
-    for (let i = 0; i < rows; i++) invoke('ABC_CLASS', [population[i], population]);
-  });
-  const rowByRowCopies = timeWithFreshCopies(population, rows);
+  const spill = time(() => invoke('ABC_CLASS', [population]), { warmup: 10, runs: 31 });
+  const rowByRow = time(
+    () => {
+      for (let i = 0; i < rows; i++) invoke('ABC_CLASS', [population[i], population]);
+    },
+    { warmup: 10, runs: 31 },
+  );
+  const rowByRowCopies = timeWithFreshCopies(invoke, population, rows);
   return [
     {
       name: 'ABC_CLASS, 1,048,576 values (a host column)',
@@ -44,7 +48,7 @@ export function abcLines(): BenchLine[] {
 }
 
 /** N row-by-row calls, each handed a new copy of the population (copies made outside the timed part). */
-function timeWithFreshCopies(population: number[][], rows: number): { medianMs: number } {
+function timeWithFreshCopies(invoke: Core['invoke'], population: number[][], rows: number): { medianMs: number } {
   const batch = 250;
   let total = 0;
   for (let start = 0; start < rows; start += batch) {
