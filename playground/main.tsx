@@ -1,13 +1,14 @@
 /**
  * The playground's entry: opens the sample workbook (2,000 generated customers; `?customers=100000` for more) and
  * renders the page. The sample orders are bundled at build time; nothing is fetched at run time.
- * (React without JSX syntax: the repository's tsconfig has no `jsx` setting.)
  */
 import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
-import { createElement as h, useEffect, useState, type ReactElement } from 'react';
+import { createElement as h, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import ordersCsv from '../data/rfm-orders.csv?raw';
+import { SegmentKitPanel } from '../panel/Panel.js';
 import { Workbook } from './engine/workbook.js';
+import { createPlaygroundHost } from './panel/host.js';
 import { CUSTOMER_COUNT, sampleWorkbook } from './sample/sample-workbook.js';
 import { App } from './ui/App.js';
 import './styles.css';
@@ -33,6 +34,7 @@ function customerCount(): number {
 function Root(): ReactElement {
   const [workbook, setWorkbook] = useState<Workbook>();
   const count = customerCount();
+  const host = useMemo(() => (workbook ? createPlaygroundHost(workbook, window.localStorage) : undefined), [workbook]);
   useEffect(() => {
     // Paint the frame first, then evaluate the workbook.
     const timer = setTimeout(() => {
@@ -43,7 +45,7 @@ function Root(): ReactElement {
     }, 0);
     return () => clearTimeout(timer);
   }, [count]);
-  if (!workbook) {
+  if (!workbook || !host) {
     return h(
       'div',
       { className: 'loading' },
@@ -53,6 +55,7 @@ function Root(): ReactElement {
   return h(App, {
     workbook,
     subtitle: `Sample workbook · ${count.toLocaleString('en-US')} Vietnamese B2B customers · 4,906 orders`,
+    panel: h(SegmentKitPanel, { host }),
   });
 }
 

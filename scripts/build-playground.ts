@@ -12,7 +12,16 @@ export const PLAYGROUND_DIST = fileURLToPath(new URL('../dist/playground', impor
 
 export async function buildPlayground(): Promise<void> {
   const start = performance.now();
-  await build({ configFile: PLAYGROUND_CONFIG, logLevel: 'warn' });
+  // React's JSX transform follows NODE_ENV: under vitest it is "test", and the development transform (jsxDEV)
+  // would meet React's production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: PLAYGROUND_CONFIG, logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   if (!existsSync(`${PLAYGROUND_DIST}/index.html`))
     throw new Error(`the playground build wrote no ${PLAYGROUND_DIST}/index.html`);
   console.log(`playground built into dist/playground in ${((performance.now() - start) / 1000).toFixed(1)} s`);

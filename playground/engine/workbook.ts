@@ -55,9 +55,27 @@ interface SheetMeta {
 
 const EMPTY_VIEW: CellView = { text: '', input: '', kind: 'empty', formula: false, spilled: false };
 
+/** Where the user is: the active sheet, the selected block and the active cell (0-based), as the grid reports it. */
+export interface ActiveSelection {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly activeRow: number;
+  readonly activeCol: number;
+}
+
+const COLUMNS_PER_KEY = 1 << 15;
+const cellKey = (row: number, col: number): number => row * COLUMNS_PER_KEY + col;
+
 export class Workbook {
   readonly hf: HyperFormula;
   private readonly meta = new Map<number, SheetMeta>();
+  /** Cell fill colours (`#rrggbb`) per sheet, which HyperFormula does not keep; the side panel's row colours. */
+  private readonly fills = new Map<number, Map<number, string>>();
+  /** Set by the app as the user moves; read by the side panel. */
+  selection: ActiveSelection | undefined;
   private readonly listeners = new Set<() => void>();
   /** Bumped on every change, so views can tell they are stale. */
   version = 0;
@@ -138,6 +156,35 @@ export class Workbook {
 
   isBoldRow(sheet: number, row: number): boolean {
     return this.meta.get(sheet)?.boldRows.has(row) ?? false;
+  }
+
+  /** A cell's fill colour, or null for none. */
+  background(sheet: number, row: number, col: number): string | null {
+    return this.fills.get(sheet)?.get(cellKey(row, col)) ?? null;
+  }
+
+  /** Sets fill colours for a block (null clears), row by row from (row, col). */
+  setBackgrounds(sheet: number, row: number, col: number, colors: readonly (readonly (string | null)[])[]): void {
+    let fills = this.fills.get(sheet);
+    if (!fills) this.fills.set(sheet, (fills = new Map()));
+    colors.forEach((line, r) =>
+      line.forEach((color, c) => {
+        if (color === null) fills.delete(cellKey(row + r, col + c));
+        else fills.set(cellKey(row + r, col + c), color);
+      }),
+    );
+    this.changed();
+  }
+
+  /** Writes cells exactly as serialized by `serialized` (formulas, `'`-prefixed text, numbers), in one recalculation. */
+  setRaw(sheet: number, row: number, col: number, cells: readonly (readonly RawCellContent[])[]): void {
+    this.hf.setCellContents({ sheet, row, col }, cells as RawCellContent[][]);
+    this.changed();
+  }
+
+  /** What a cell holds as typed: a formula, a value, `'`-prefixed text, or null. */
+  serialized(sheet: number, row: number, col: number): RawCellContent {
+    return this.hf.getCellSerialized({ sheet, row, col }) as RawCellContent;
   }
 
   /** The computed value (HyperFormula's: numbers, text, booleans, errors, null for blank). */
@@ -259,6 +306,7 @@ export class Workbook {
     const id = this.sheetId(name);
     this.hf.removeSheet(id);
     this.meta.delete(id);
+    this.fills.delete(id);
     this.changed();
   }
 

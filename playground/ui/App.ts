@@ -107,6 +107,18 @@ export function App({ workbook, subtitle, panel }: AppProps): ReactElement {
   );
 
   const { cell } = selection;
+  useEffect(() => {
+    const { x, y, width, height } = selection.range;
+    workbook.selection = {
+      sheet: sheetName,
+      row: y,
+      col: x,
+      rows: height,
+      cols: width,
+      activeRow: selection.cell.row,
+      activeCol: selection.cell.col,
+    };
+  }, [workbook, sheetName, selection]);
   const view = workbook.view(sheet, cell.row, cell.col);
   const anchor = view.spilled ? workbook.anchorOf(sheet, cell.row, cell.col) : undefined;
   const shownInput = anchor ? workbook.view(sheet, anchor.row, anchor.col).input : view.input;

@@ -175,6 +175,8 @@ export const SheetGrid = forwardRef<SheetGridHandle, SheetGridProps>(function Sh
         // The header of a column filled by a formula (the formula sits right below it) is tinted.
         if (row === 0 && headerRow && workbook.view(sheet, 1, col).formula) themeOverride = FORMULA_HEADER;
       }
+      const fill = workbook.background(sheet, row, col);
+      if (fill) themeOverride = { ...themeOverride, bgCell: fill };
       const cell: GridCell = {
         kind: GridCellKind.Text,
         data: view.input,

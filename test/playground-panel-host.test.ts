@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { guessMapping } from '../core/engine/columns.js';
+import type { Plan } from '../core/engine/plan.js';
+import { Workbook } from '../playground/engine/workbook.js';
+import { createPlaygroundHost } from '../playground/panel/host.js';
+import { PlaygroundSheetIO } from '../playground/panel/sheet-io.js';
+import { sampleWorkbook } from '../playground/sample/sample-workbook.js';
+import type { PanelHost, TableInfo } from '../panel/host.js';
+
+const csv = readFileSync(new URL('../data/rfm-orders.csv', import.meta.url), 'utf8');
+const open: Workbook[] = [];
+
+function setUp(): { workbook: Workbook; host: PanelHost; sheet: number } {
+  const workbook = Workbook.open(sampleWorkbook(csv, 300));
+  open.push(workbook);
+  workbook.selection = { sheet: 'Customers', row: 1, col: 1, rows: 1, cols: 1, activeRow: 1, activeCol: 1 };
+  return { workbook, host: createPlaygroundHost(workbook), sheet: workbook.sheetId('Customers') };
+}
+
+afterEach(() => open.splice(0).forEach((w) => w.destroy()));
+
+/** Every cell as typed, its value and its fill, over the table and two columns beyond it. */
+function snapshot(workbook: Workbook, sheet: number): unknown[] {
+  const rows = 302;
+  const cols = 24;
+  const cells: unknown[] = [];
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c <= cols; c++)
+      cells.push([workbook.serialized(sheet, r, c), workbook.value(sheet, r, c), workbook.background(sheet, r, c)]);
+  return cells;
+}
+
+function rfmPlan(table: TableInfo): Plan {
+  return {
+    sheetName: table.sheetName,
+    table: table.table,
+    method: 'rfm',
+    columns: guessMapping('rfm', table.headers, table.sample),
+    options: { asOf: '2025-12-31' },
+    lang: 'en',
+    colorRows: true,
+  };
+}
+
+const never = new AbortController().signal;
+
+describe('the playground panel host', () => {
+  it('finds the customer table around the selection', async () => {
+    const { host } = setUp();
+    const table = await host.detectTable();
+    expect(table.sheetName).toBe('Customers');
+    expect(table.table).toMatchObject({ row: 0, col: 0, rows: 301 });
+    expect(table.headers.slice(0, 2)).toEqual(['Customer ID', 'Company']);
+    expect(Object.keys(guessMapping('rfm', table.headers, table.sample)).sort()).toEqual([
+      'lastPurchase',
+      'orders',
+      'revenue',
+    ]);
+  });
+
+  it('applies RFM (segment column and colours) and undo leaves every cell and colour as it was', async () => {
+    const { workbook, host, sheet } = setUp();
+    const table = await host.detectTable();
+    const before = snapshot(workbook, sheet);
+    const result = await host.apply(
+      { plan: rfmPlan(table), confirmOverwrite: false, summarySheet: true },
+      () => {},
+      never,
+    );
+    expect(result.kind).toBe('applied');
+    const col = table.table.cols;
+    expect(workbook.value(sheet, 0, col)).toBe('Segment');
+    expect(typeof workbook.value(sheet, 1, col)).toBe('string');
+    expect(workbook.background(sheet, 1, 0)).toMatch(/^#[0-9a-f]{6}$/);
+    expect(result.kind === 'applied' && result.summarySheet).toBe('Segment summary');
+    expect(workbook.sheetNames()).toContain('Segment summary');
+    expect(await host.lastApply()).toBeDefined();
+    expect(await host.undo()).toBe(true);
+    expect(snapshot(workbook, sheet)).toEqual(before);
+    expect(workbook.sheetNames()).not.toContain('Segment summary');
+  });
+
+  it('asks before writing over a column that holds something', async () => {
+    const { workbook, host, sheet } = setUp();
+    const table = await host.detectTable();
+    workbook.setInput(sheet, 5, table.table.cols, 'note');
+    const result = await host.apply(
+      { plan: rfmPlan(table), confirmOverwrite: false, summarySheet: false },
+      () => {},
+      never,
+    );
+    expect(result).toMatchObject({ kind: 'needsConfirmation', nonEmpty: 1 });
+    expect(workbook.value(sheet, 0, table.table.cols)).toBeNull();
+  });
+
+  it('stores a tag that looks like a formula as text', async () => {
+    const { workbook, host, sheet } = setUp();
+    workbook.selection = { sheet: 'Customers', row: 2, col: 0, rows: 2, cols: 3, activeRow: 2, activeCol: 0 };
+    const table = await host.detectTable();
+    expect(table.selectedRows).toEqual([1, 2]);
+    const plan: Plan = { ...rfmPlan(table), method: 'tags', columns: {}, options: { tag: '=1+1', taggedRows: [1, 2] } };
+    expect((await host.apply({ plan, confirmOverwrite: false, summarySheet: false }, () => {}, never)).kind).toBe(
+      'applied',
+    );
+    const col = table.table.cols;
+    expect(workbook.value(sheet, 2, col)).toBe('=1+1');
+    expect(workbook.hf.doesCellHaveFormula({ sheet, row: 2, col })).toBe(false);
+    expect(workbook.value(sheet, 0, col)).toBe('Tag');
+  });
+
+  it('a write that fails half way leaves the sheet as it was', async () => {
+    const { workbook, host, sheet } = setUp();
+    const table = await host.detectTable();
+    const before = snapshot(workbook, sheet);
+    const io = new PlaygroundSheetIO(workbook, 'Customers');
+    let writes = 0;
+    const original = io.write.bind(io);
+    io.write = async (...args) => {
+      await original(...args);
+      if (++writes === 2) throw new Error('injected failure after the first writes');
+    };
+    const { applyPlan } = await import('../core/engine/apply.js');
+    await expect(applyPlan(io, rfmPlan(table), false)).rejects.toThrow('injected');
+    expect(snapshot(workbook, sheet)).toEqual(before);
+  });
+
+  it('keeps the language and the own tags in its store', async () => {
+    const stored = new Map<string, string>();
+    const store = {
+      getItem: (k: string) => stored.get(k) ?? null,
+      setItem: (k: string, v: string) => void stored.set(k, v),
+    };
+    const { workbook } = setUp();
+    await createPlaygroundHost(workbook, store).saveSettings({ lang: 'vi', customTags: ['Đại lý cấp 1'] });
+    expect(await createPlaygroundHost(workbook, store).loadSettings()).toEqual({
+      lang: 'vi',
+      customTags: ['Đại lý cấp 1'],
+    });
+  });
+});
