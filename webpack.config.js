@@ -165,14 +165,14 @@ export default async (env = {}, argv = {}) => {
       clean: true,
     },
     resolve: {
-      extensions: ['.ts', '.js'],
+      extensions: ['.ts', '.tsx', '.js'],
       // The TypeScript sources import each other as `./x.js`.
-      extensionAlias: { '.js': ['.ts', '.js'] },
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
     },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
             loader: 'ts-loader',

@@ -2,10 +2,13 @@
 /**
  * The task pane: how to use the SEG formulas and a reference of every function, generated from the catalog,
  * in English or Vietnamese (from Office's display language, switchable), with a button that inserts a
- * function's example at the selected cell. The full side panel replaces this page in a later issue.
+ * function's example at the selected cell. In Excel the side panel (panel/) is mounted above it.
  * Built only with DOM calls and textContent (no HTML strings), so catalog text can never become markup.
  */
 import { type FunctionSpec, type Lang } from '../core/index.js';
+import { mountPanel } from '../panel/mount.js';
+import type { ExcelRun } from './excel-api.js';
+import { createExcelHost } from './excel-panel-host.js';
 import { TEXT, excelFormula, excelSignature, fill, findFunctions, langFor, type PaneText } from './reference.js';
 
 const LANG_KEY = 'segmentkit.lang';
@@ -218,7 +221,26 @@ if (typeof Office !== 'undefined') {
     } catch {
       displayLanguage = undefined;
     }
-    start(displayLanguage ?? navigator.language, info.host === Office.HostType.Excel);
+    const inExcel = info.host === Office.HostType.Excel;
+    const panel = document.getElementById('panel');
+    if (inExcel && panel) {
+      mountPanel(
+        panel,
+        createExcelHost({
+          run: Excel.run as unknown as ExcelRun,
+          documentSettings: {
+            get: (name) => Office.context.document.settings.get(name) as unknown,
+            set: (name, value) => Office.context.document.settings.set(name, value),
+            saveAsync: (done) =>
+              Office.context.document.settings.saveAsync((result) =>
+                done?.({ status: String(result.status), ...(result.error ? { error: result.error } : {}) }),
+              ),
+          },
+          userStore: window.localStorage,
+        }),
+      );
+    }
+    start(displayLanguage ?? navigator.language, inExcel);
   });
 } else {
   // Office.js did not load (opened outside Office, offline): the reference still works.

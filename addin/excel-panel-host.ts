@@ -1,0 +1,149 @@
+/**
+ * The side panel's host in Excel: the table around the selection, plans run in the task pane through the chunked
+ * Excel SheetIO, the last apply kept for undo while the task pane is open, an optional summary sheet with a
+ * native column chart, the language per user (localStorage) and the user's own tags in the document's settings.
+ */
+import { undoApply, type UndoRecord } from '../core/engine/apply.js';
+import { previewResult, summaryRows } from '../core/engine/preview.js';
+import { segmentTable } from '../core/engine/segment.js';
+import { regionAround, describeTable, TABLE_TOP_ROWS } from '../core/engine/table.js';
+import type { PanelHost, PanelSettings } from '../panel/host.js';
+import { runApply } from '../panel/run-apply.js';
+import type { ExcelRun } from './excel-api.js';
+import { ExcelSheetIO } from './excel-sheet-io.js';
+
+export const CUSTOM_TAGS_SETTING = 'segmentkit.customTags';
+const LANG_KEY = 'segmentkit.panel.lang';
+
+/** Office.context.document.settings, or anything that keeps values with the document. */
+export interface DocumentSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
+}
+
+export interface ExcelHostOptions {
+  readonly run: ExcelRun;
+  readonly documentSettings?: DocumentSettings;
+  readonly userStore?: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+interface LastApply {
+  readonly undo: UndoRecord;
+  readonly summarySheet?: string;
+}
+
+export function createExcelHost({ run, documentSettings, userStore }: ExcelHostOptions): PanelHost {
+  let last: LastApply | undefined;
+  const io = (sheetName: string): ExcelSheetIO => new ExcelSheetIO(run, sheetName);
+
+  async function writeSummary(sheetName: string, rows: (string | number)[][]): Promise<string> {
+    return run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      let name = sheetName;
+      for (let i = 2; ; i++) {
+        const existing = sheets.getItemOrNullObject(name);
+        await context.sync();
+        if (existing.isNullObject) break;
+        name = `${sheetName} (${i})`;
+      }
+      const sheet = sheets.add(name);
+      const table = sheet.getRangeByIndexes(0, 0, rows.length, 3);
+      table.numberFormat = rows.map((line, r) => ['@', '#,##0', r === 0 ? '@' : '0.0%']);
+      table.values = rows;
+      const chart = sheet.charts.add('ColumnClustered', sheet.getRangeByIndexes(0, 0, rows.length - 1, 2), 'Columns');
+      chart.title.text = String(rows[0]?.[0] ?? '');
+      chart.setPosition('E2', 'L20');
+      await context.sync();
+      return name;
+    });
+  }
+
+  return {
+    kind: 'excel',
+
+    async detectTable() {
+      const where = await run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        const selected = context.workbook.getSelectedRange();
+        sheet.load('name');
+        selected.load('rowIndex,columnIndex,rowCount,columnCount');
+        await context.sync();
+        return {
+          sheetName: sheet.name,
+          selection: {
+            row: selected.rowIndex,
+            col: selected.columnIndex,
+            rows: selected.rowCount,
+            cols: selected.columnCount,
+          },
+        };
+      });
+      const sheetIO = io(where.sheetName);
+      const used = await sheetIO.usedRect();
+      const values = await sheetIO.readValues(used);
+      const region = regionAround(values, where.selection.row, where.selection.col);
+      const top = values
+        .slice(region.row, region.row + TABLE_TOP_ROWS)
+        .map((line) => line.slice(region.col, region.col + region.cols));
+      return describeTable(where.sheetName, region, top, where.selection);
+    },
+
+    async preview(plan) {
+      return previewResult(plan, segmentTable(plan, await io(plan.sheetName).readValues(plan.table)));
+    },
+
+    async apply(request, onProgress, signal) {
+      const outcome = await runApply(io(request.plan.sheetName), request, onProgress, signal);
+      if (outcome.result.kind !== 'applied' || !outcome.undo) return outcome.result;
+      let summarySheet: string | undefined;
+      if (request.summarySheet) {
+        const title = request.plan.lang === 'vi' ? 'Tổng hợp phân khúc' : 'Segment summary';
+        summarySheet = await writeSummary(title, summaryRows(outcome.result.preview, request.plan.lang));
+      }
+      last = { undo: outcome.undo, ...(summarySheet ? { summarySheet } : {}) };
+      return { ...outcome.result, ...(summarySheet ? { summarySheet } : {}) };
+    },
+
+    async lastApply() {
+      return last ? { description: last.undo.description } : undefined;
+    },
+
+    async undo() {
+      if (!last) return false;
+      const { undo, summarySheet } = last;
+      await undoApply(io(undo.sheetName), undo);
+      if (summarySheet)
+        await run(async (context) => {
+          const sheet = context.workbook.worksheets.getItemOrNullObject(summarySheet);
+          await context.sync();
+          if (!sheet.isNullObject) {
+            sheet.delete();
+            await context.sync();
+          }
+        });
+      last = undefined;
+      return true;
+    },
+
+    async loadSettings(): Promise<PanelSettings> {
+      const lang = userStore?.getItem(LANG_KEY);
+      const tags = documentSettings?.get(CUSTOM_TAGS_SETTING);
+      return {
+        customTags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+        ...(lang === 'en' || lang === 'vi' ? { lang } : {}),
+      };
+    },
+
+    async saveSettings(settings) {
+      if (settings.lang) userStore?.setItem(LANG_KEY, settings.lang);
+      if (!documentSettings) return;
+      documentSettings.set(CUSTOM_TAGS_SETTING, [...settings.customTags]);
+      await new Promise<void>((resolve, reject) =>
+        documentSettings.saveAsync((result) =>
+          result.status === 'failed' ? reject(new Error(result.error?.message ?? 'settings not saved')) : resolve(),
+        ),
+      );
+    },
+  };
+}

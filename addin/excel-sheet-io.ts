@@ -1,0 +1,248 @@
+/**
+ * The side panel's SheetIO for Excel. Excel on the web refuses a request or a response over 5 MB, so every read
+ * and write is cut into chunks of rows kept under 4 MB, with one `sync()` per chunk: writes are measured before
+ * they are sent; reads are sized from the bytes per row of the chunks already read (a first small probe).
+ * Writes suspend calculation until their sync. Text is written with the number format `@`, so a label `=1+1`
+ * stays text. Undo state: values, formulas, number formats and fill colours (ExcelApi 1.9 getCellProperties).
+ */
+import type { CellValue, Rect, RectState, SheetIO, StateParts, WriteValue } from '../core/engine/sheet-io.js';
+import type { CellFill, ExcelContext, ExcelRange, ExcelRun, ExcelValue } from './excel-api.js';
+
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+const PROBE_ROWS = 500;
+/** What one fill command costs in a request (range address, property path, colour), generously. */
+const FILL_COMMAND_BYTES = 160;
+/** What one cell's fill costs in a getCellProperties response. */
+const FILL_CELL_BYTES = 60;
+
+export interface ExcelIOStats {
+  syncs: number;
+  chunks: number;
+  largestChunkBytes: number;
+}
+
+const fromExcel = (v: ExcelValue | null | undefined): CellValue => (v === '' || v === undefined ? null : v);
+const toExcel = (v: WriteValue): ExcelValue => (v === null ? '' : v);
+const bytesOf = (value: unknown): number => JSON.stringify(value ?? null).length;
+
+function fillOf(cell: CellFill | undefined): string | null {
+  const fill = cell?.format?.fill;
+  if (!fill || !fill.color || fill.pattern === 'None') return null;
+  return fill.color.toLowerCase();
+}
+
+/** Runs of equal colour in one row: [start, length, colour]. */
+function runs(line: readonly (string | null)[]): [number, number, string | null][] {
+  const out: [number, number, string | null][] = [];
+  line.forEach((color, c) => {
+    const last = out[out.length - 1];
+    if (last && last[2] === color) last[1]++;
+    else out.push([c, 1, color]);
+  });
+  return out;
+}
+
+export class ExcelSheetIO implements SheetIO {
+  readonly stats: ExcelIOStats = { syncs: 0, chunks: 0, largestChunkBytes: 0 };
+
+  constructor(
+    private readonly run: ExcelRun,
+    readonly sheetName: string,
+    private readonly chunkBytes = CHUNK_BYTES,
+  ) {}
+
+  private async sync(context: ExcelContext, bytes: number): Promise<void> {
+    await context.sync();
+    this.stats.syncs++;
+    this.stats.chunks++;
+    this.stats.largestChunkBytes = Math.max(this.stats.largestChunkBytes, bytes);
+  }
+
+  async usedRect(): Promise<Rect> {
+    return this.run(async (context) => {
+      const used = context.workbook.worksheets.getItem(this.sheetName).getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      await this.sync(context, 0);
+      if (used.isNullObject) return { row: 0, col: 0, rows: 0, cols: 0 };
+      return { row: 0, col: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount };
+    });
+  }
+
+  /**
+   * Reads a rectangle chunk by chunk. `load` queues what one chunk needs and returns a reader for after the sync;
+   * `cellBytes` is a floor on the bytes per cell the response takes.
+   */
+  private async readChunks<T>(
+    rect: Rect,
+    cellBytes: number,
+    load: (range: ExcelRange) => () => { rows: T[]; bytes: number },
+  ): Promise<T[]> {
+    const out: T[] = [];
+    if (rect.rows === 0 || rect.cols === 0) return out;
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(this.sheetName);
+      let bytesPerRow = Math.max(cellBytes * rect.cols, 1);
+      let rows = Math.min(PROBE_ROWS, Math.max(1, Math.floor(this.chunkBytes / bytesPerRow)));
+      let start = 0;
+      while (start < rect.rows) {
+        const count = Math.min(rows, rect.rows - start);
+        const read = load(sheet.getRangeByIndexes(rect.row + start, rect.col, count, rect.cols));
+        await this.sync(context, 0);
+        const chunk = read();
+        this.stats.largestChunkBytes = Math.max(this.stats.largestChunkBytes, chunk.bytes);
+        out.push(...chunk.rows);
+        start += count;
+        bytesPerRow = Math.max(bytesPerRow, chunk.bytes / count);
+        rows = Math.max(1, Math.floor((this.chunkBytes * 0.9) / bytesPerRow));
+      }
+    });
+    return out;
+  }
+
+  async readValues(rect: Rect): Promise<CellValue[][]> {
+    return this.readChunks(rect, 4, (range) => {
+      range.load('values');
+      return () => ({ rows: range.values.map((line) => line.map(fromExcel)), bytes: bytesOf(range.values) });
+    });
+  }
+
+  async readState(rect: Rect, parts: StateParts): Promise<RectState> {
+    type Row = {
+      value?: CellValue[];
+      formula?: (string | null)[];
+      format?: (string | null)[];
+      fill?: (string | null)[];
+    };
+    const rows = await this.readChunks<Row>(
+      rect,
+      (parts.content ? 12 : 0) + (parts.backgrounds ? FILL_CELL_BYTES : 0),
+      (range) => {
+        if (parts.content) range.load('values,formulas,numberFormat');
+        const fills = parts.backgrounds
+          ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } })
+          : undefined;
+        return () => {
+          let bytes = 0;
+          const count = parts.content ? range.values.length : (fills?.value.length ?? 0);
+          if (parts.content) bytes += bytesOf(range.values) + bytesOf(range.formulas) + bytesOf(range.numberFormat);
+          if (fills) bytes += bytesOf(fills.value);
+          const out: Row[] = [];
+          for (let r = 0; r < count; r++) {
+            const row: Row = {};
+            if (parts.content) {
+              row.value = (range.values[r] ?? []).map(fromExcel);
+              row.formula = (range.formulas[r] ?? []).map((f) =>
+                typeof f === 'string' && f.startsWith('=') ? f : null,
+              );
+              row.format = (range.numberFormat[r] ?? []).map((f) => f ?? null);
+            }
+            if (fills) row.fill = (fills.value[r] ?? []).map(fillOf);
+            out.push(row);
+          }
+          return { rows: out, bytes };
+        };
+      },
+    );
+    return {
+      rect,
+      ...(parts.content
+        ? {
+            values: rows.map((r) => r.value ?? []),
+            formulas: rows.map((r) => r.formula ?? []),
+            numberFormats: rows.map((r) => r.format ?? []),
+          }
+        : {}),
+      ...(parts.backgrounds ? { backgrounds: rows.map((r) => r.fill ?? []) } : {}),
+    };
+  }
+
+  /**
+   * Sends row-wise edits in chunks under the limit: `cost` is a row's request bytes, `queue` queues rows
+   * [start, start + count) on the sheet.
+   */
+  private async writeChunks(
+    rect: Rect,
+    cost: (r: number) => number,
+    queue: (context: ExcelContext, start: number, count: number) => void,
+  ): Promise<void> {
+    await this.run(async (context) => {
+      let start = 0;
+      while (start < rect.rows) {
+        let bytes = 0;
+        let count = 0;
+        while (start + count < rect.rows) {
+          const next = cost(start + count);
+          if (count > 0 && bytes + next > this.chunkBytes) break;
+          bytes += next;
+          count++;
+        }
+        context.application.suspendApiCalculationUntilNextSync();
+        queue(context, start, count);
+        await this.sync(context, bytes);
+        start += count;
+      }
+    });
+  }
+
+  private queueFills(
+    context: ExcelContext,
+    rect: Rect,
+    colors: readonly (readonly (string | null)[])[],
+    start: number,
+    count: number,
+  ): void {
+    const sheet = context.workbook.worksheets.getItem(this.sheetName);
+    for (let r = start; r < start + count; r++) {
+      for (const [c, length, color] of runs(colors[r] ?? [])) {
+        const range = sheet.getRangeByIndexes(rect.row + r, rect.col + c, 1, length);
+        if (color === null) range.format.fill.clear();
+        else range.format.fill.color = color;
+      }
+    }
+  }
+
+  async write(rect: Rect, values: WriteValue[][] | null, backgrounds: (string | null)[][] | null): Promise<void> {
+    const textFormat = (line: readonly WriteValue[]): string[] =>
+      line.map((v) => (typeof v === 'string' ? '@' : 'General'));
+    await this.writeChunks(
+      rect,
+      (r) =>
+        (values ? bytesOf(values[r]) + bytesOf(textFormat(values[r] ?? [])) : 0) +
+        (backgrounds ? runs(backgrounds[r] ?? []).length * FILL_COMMAND_BYTES : 0),
+      (context, start, count) => {
+        const sheet = context.workbook.worksheets.getItem(this.sheetName);
+        if (values) {
+          const range = sheet.getRangeByIndexes(rect.row + start, rect.col, count, rect.cols);
+          const block = values.slice(start, start + count);
+          range.numberFormat = block.map(textFormat);
+          range.values = block.map((line) => line.map(toExcel));
+        }
+        if (backgrounds) this.queueFills(context, rect, backgrounds, start, count);
+      },
+    );
+  }
+
+  async restore(state: RectState): Promise<void> {
+    const { rect, values, formulas, numberFormats, backgrounds } = state;
+    await this.writeChunks(
+      rect,
+      (r) =>
+        (values ? bytesOf(values[r]) * 2 + bytesOf(numberFormats?.[r] ?? []) : 0) +
+        (backgrounds ? runs(backgrounds[r] ?? []).length * FILL_COMMAND_BYTES : 0),
+      (context, start, count) => {
+        const sheet = context.workbook.worksheets.getItem(this.sheetName);
+        if (values) {
+          const range = sheet.getRangeByIndexes(rect.row + start, rect.col, count, rect.cols);
+          if (numberFormats)
+            range.numberFormat = numberFormats
+              .slice(start, start + count)
+              .map((line) => line.map((f) => f ?? 'General'));
+          range.formulas = values
+            .slice(start, start + count)
+            .map((line, r) => line.map((v, c) => formulas?.[start + r]?.[c] ?? toExcel(v)));
+        }
+        if (backgrounds) this.queueFills(context, rect, backgrounds, start, count);
+      },
+    );
+  }
+}
