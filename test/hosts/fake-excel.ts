@@ -302,16 +302,17 @@ class FakeRange {
   }
 
   get format() {
-    const range = this;
+    const queue = (bytes: number, apply: () => void): void => this.context.queue(bytes, apply);
+    const each = (visit: (cell: Cell) => void): void => this.forEach(visit);
     return {
       fill: {
         set color(color: string) {
-          range.context.queue(color.length + 40, () => range.forEach((cell) => (cell.fill = color.toLowerCase())));
+          queue(color.length + 40, () => each((cell) => (cell.fill = color.toLowerCase())));
         },
         get color(): string {
           throw new Error('PropertyNotLoaded: format/fill/color');
         },
-        clear: () => range.context.queue(40, () => range.forEach((cell) => (cell.fill = null))),
+        clear: () => queue(40, () => each((cell) => (cell.fill = null))),
       },
     };
   }
