@@ -56,3 +56,5 @@ export function run(name: string, args: ArrayLike<unknown>): SheetsResult {
 
 /** The names of every formula in this build. */
 export const FUNCTIONS: readonly string[] = CATALOG.map((spec) => spec.name);
+
+export { server, onOpen, onInstall, showSidebar } from './panel-server.js';

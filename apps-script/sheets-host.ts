@@ -257,3 +257,8 @@ export function runForSheets(name: string, args: ArrayLike<unknown>, clock?: She
   if (!result.ok) throw new Error(result.error.messageIn(result.lang));
   return toSheetsGrid(result.grid, result.lang, (serial) => bridge.output(serial));
 }
+
+/** A block of cells from `getValues`, its `Date` cells read in the spreadsheet's time zone (as formulas read them). */
+export function withSheetsDates<T>(values: T[][], clock?: SheetsClock): T[][] {
+  return convertDates(values, new DateBridge(clock)) as T[][];
+}

@@ -9,6 +9,7 @@
 import { build } from 'esbuild';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SERVER_FUNCTIONS, TRIGGER_FUNCTIONS } from '../apps-script/bridge.js';
 import { GLOBAL_NAME, customFunctionsSource } from '../apps-script/wrappers.js';
 import { CATALOG } from '../core/index.js';
 
@@ -48,10 +49,24 @@ export async function bundleForAppsScript(): Promise<string> {
   return file.text;
 }
 
-/** The whole Code.js text: header, bundle, then the generated custom functions. */
+/**
+ * The side panel's server functions and the menu triggers as top-level functions: google.script.run and the
+ * add-on menu call functions by their global name (and never ones ending in `_`).
+ */
+export function panelFunctionsSource(): string {
+  const bridge = SERVER_FUNCTIONS.map(
+    (name) => `/** Side panel bridge (not a formula). */\nfunction ${name}() {\n  return ${GLOBAL_NAME}.server.${name}.apply(null, arguments);\n}\n`,
+  );
+  const triggers = TRIGGER_FUNCTIONS.map(
+    (name) => `/** ${name === 'showSidebar' ? 'Opens the SegmentKit side panel.' : 'Adds the SegmentKit menu.'} */\nfunction ${name}(e) {\n  ${GLOBAL_NAME}.${name}(e);\n}\n`,
+  );
+  return [...triggers, ...bridge].join('\n');
+}
+
+/** The whole Code.js text: header, bundle, the generated custom functions, then the panel's server functions. */
 export async function codeJsSource(): Promise<string> {
   const bundle = await bundleForAppsScript();
-  return `${HEADER}${bundle.trimEnd()}\n\n${customFunctionsSource(CATALOG)}`;
+  return `${HEADER}${bundle.trimEnd()}\n\n${customFunctionsSource(CATALOG)}\n${panelFunctionsSource()}`;
 }
 
 /** Size in bytes of Code.js as the build writes it (built in memory; for `npm run bench`). */

@@ -3,6 +3,7 @@
  * runs it: a plain script in a fresh V8 context with only the standard JavaScript globals, its custom functions
  * called with what Sheets passes (2-D arrays, "" blanks, Date objects, left-out arguments not passed).
  */
+import { SERVER_FUNCTIONS, TRIGGER_FUNCTIONS } from '../apps-script/bridge.js';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import ts from 'typescript';
@@ -87,10 +88,10 @@ describe('Code.js as Apps Script loads it', () => {
     expect(vm.runInContext('typeof Intl + typeof JSON + typeof Date', sheets.context)).toBe('objectobjectfunction');
   });
 
-  it('adds one global object, SegmentKit, besides one function per catalog function', () => {
+  it('adds one global object, SegmentKit, besides one function per catalog function and the panel functions', () => {
     const added = Object.getOwnPropertyNames(sheets.context);
     const functions = CATALOG.map((spec) => spec.name);
-    expect(added.sort()).toEqual([...functions, 'SegmentKit'].sort());
+    expect(added.sort()).toEqual([...functions, ...SERVER_FUNCTIONS, ...TRIGGER_FUNCTIONS, 'SegmentKit'].sort());
     const api = (sheets.context as Record<string, unknown>).SegmentKit as { run: unknown; FUNCTIONS: string[] };
     expect(typeof api.run).toBe('function');
     expect([...api.FUNCTIONS]).toEqual(functions);
@@ -101,7 +102,7 @@ describe('custom function declarations', () => {
   it('declares every catalog function, and nothing else, as a top-level @customfunction', () => {
     const found = findCustomFunctions(source).map((f) => f.name);
     expect(found).toEqual(CATALOG.map((spec) => spec.name));
-    expect(topLevelFunctions(source).map((f) => f.name)).toEqual(found);
+    expect(topLevelFunctions(source).map((f) => f.name)).toEqual([...found, ...TRIGGER_FUNCTIONS, ...SERVER_FUNCTIONS]);
   });
 
   it.each(CATALOG.map((spec) => [spec.name, spec] as const))(

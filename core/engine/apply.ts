@@ -6,7 +6,10 @@
 import { colorsFor } from './palette.js';
 import type { Plan } from './plan.js';
 import { segmentHeader, segmentTable, type Segmentation } from './segment.js';
-import type { Rect, RectState, SheetIO, WriteValue } from './sheet-io.js';
+import type { Rect, RectState, SheetIO, SyncSheetIO, WriteValue } from './sheet-io.js';
+import { runAsync, runSync, step$, type Flow } from './flow.js';
+
+type AnySheetIO = SheetIO | SyncSheetIO;
 
 export interface UndoRecord {
   readonly sheetName: string;
@@ -92,12 +95,7 @@ export async function previewPlan(io: SheetIO, plan: Plan): Promise<Segmentation
   return segmentTable(plan, await io.readValues(plan.table));
 }
 
-export async function applyPlan(
-  io: SheetIO,
-  plan: Plan,
-  confirmOverwrite: boolean,
-  control: RunControl = {},
-): Promise<ApplyOutcome> {
+function* applyFlow(io: AnySheetIO, plan: Plan, confirmOverwrite: boolean, control: RunControl): Flow<ApplyOutcome> {
   const step = (fraction: number, phase: Progress['phase']): void => {
     if (control.isCancelled?.()) throw new CancelledError();
     control.onProgress?.({ fraction, phase });
@@ -105,12 +103,12 @@ export async function applyPlan(
   const saved: RectState[] = [];
   try {
     step(0, 'read');
-    const table = await io.readValues(plan.table);
+    const table = yield* step$(io.readValues(plan.table));
     step(0.2, 'compute');
     const segmentation = segmentTable(plan, table);
     const target = targetColumn(plan);
     step(0.4, 'save');
-    const targetState = await io.readState(target, { content: true, backgrounds: plan.colorRows });
+    const targetState = yield* step$(io.readState(target, { content: true, backgrounds: plan.colorRows }));
     const column = columnValues(plan, segmentation.labels, targetState);
     const nonEmpty = countOverwrites(targetState, plan, column);
     if (nonEmpty > 0 && !confirmOverwrite) return { kind: 'needsConfirmation', target, nonEmpty, segmentation };
@@ -121,7 +119,9 @@ export async function applyPlan(
       cols: plan.table.cols,
     };
     const bodyState =
-      plan.colorRows && body.rows > 0 ? await io.readState(body, { content: false, backgrounds: true }) : undefined;
+      plan.colorRows && body.rows > 0
+        ? yield* step$(io.readState(body, { content: false, backgrounds: true }))
+        : undefined;
 
     const labels =
       plan.method === 'tags' ? column.slice(1).map((v) => (v === null ? '' : String(v))) : segmentation.labels;
@@ -133,17 +133,19 @@ export async function applyPlan(
 
     step(0.6, 'write');
     saved.push(targetState);
-    await io.write(target, values, plan.colorRows ? [[null], ...rowColor.map((c) => [c])] : null);
+    yield* step$(io.write(target, values, plan.colorRows ? [[null], ...rowColor.map((c) => [c])] : null));
     if (bodyState) {
       step(0.8, 'write');
       saved.push(bodyState);
-      await io.write(
-        body,
-        null,
-        rowColor.map((c) => new Array<string | null>(body.cols).fill(c)),
+      yield* step$(
+        io.write(
+          body,
+          null,
+          rowColor.map((c) => new Array<string | null>(body.cols).fill(c)),
+        ),
       );
     }
-    await io.flush?.();
+    yield* step$(io.flush?.());
     step(1, 'done');
     return {
       kind: 'applied',
@@ -153,17 +155,41 @@ export async function applyPlan(
       undo: { sheetName: io.sheetName, states: saved, description: `${plan.method} → ${segmentHeader(plan)}` },
     };
   } catch (error) {
-    await restoreAll(io, saved);
+    yield* restoreAll(io, saved);
     if (error instanceof CancelledError) return { kind: 'cancelled' };
     throw error;
   }
 }
 
-async function restoreAll(io: SheetIO, states: readonly RectState[]): Promise<void> {
-  for (const state of [...states].reverse()) await io.restore(state);
+function* restoreAll(io: AnySheetIO, states: readonly RectState[]): Flow<void> {
+  for (const state of [...states].reverse()) yield* step$(io.restore(state));
+}
+
+/** Applies a plan through an asynchronous port (Excel, the playground). */
+export function applyPlan(
+  io: SheetIO,
+  plan: Plan,
+  confirmOverwrite: boolean,
+  control: RunControl = {},
+): Promise<ApplyOutcome> {
+  return runAsync(applyFlow(io, plan, confirmOverwrite, control));
+}
+
+/** Applies a plan through a synchronous port (the Sheets server, where nothing may be left to a later tick). */
+export function applyPlanSync(
+  io: SyncSheetIO,
+  plan: Plan,
+  confirmOverwrite: boolean,
+  control: RunControl = {},
+): ApplyOutcome {
+  return runSync(applyFlow(io, plan, confirmOverwrite, control));
 }
 
 /** Puts back everything the apply changed, exactly. */
-export async function undoApply(io: SheetIO, record: UndoRecord): Promise<void> {
-  await restoreAll(io, record.states);
+export function undoApply(io: SheetIO, record: UndoRecord): Promise<void> {
+  return runAsync(restoreAll(io, record.states));
+}
+
+export function undoApplySync(io: SyncSheetIO, record: UndoRecord): void {
+  runSync(restoreAll(io, record.states));
 }

@@ -60,6 +60,15 @@ export interface SheetIO {
   flush?(): Promise<void>;
 }
 
+/** The same port with answers given at once: the Sheets server, where a run must finish within its call. */
+export type SyncSheetIO = {
+  readonly [K in keyof SheetIO]: SheetIO[K] extends ((...args: infer A) => Promise<infer R>) | undefined
+    ? undefined extends SheetIO[K]
+      ? ((...args: A) => R) | undefined
+      : (...args: A) => R
+    : SheetIO[K];
+};
+
 export function rect(row: number, col: number, rows: number, cols: number): Rect {
   return { row, col, rows, cols };
 }
