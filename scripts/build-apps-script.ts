@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SERVER_FUNCTIONS, TRIGGER_FUNCTIONS } from '../apps-script/bridge.js';
 import { GLOBAL_NAME, customFunctionsSource } from '../apps-script/wrappers.js';
 import { CATALOG } from '../core/index.js';
+import { buildSidebar } from './build-sidebar.js';
 
 const ROOT = new URL('../', import.meta.url);
 export const APPS_SCRIPT_DIST = fileURLToPath(new URL('dist/apps-script/', ROOT));
@@ -55,10 +56,12 @@ export async function bundleForAppsScript(): Promise<string> {
  */
 export function panelFunctionsSource(): string {
   const bridge = SERVER_FUNCTIONS.map(
-    (name) => `/** Side panel bridge (not a formula). */\nfunction ${name}() {\n  return ${GLOBAL_NAME}.server.${name}.apply(null, arguments);\n}\n`,
+    (name) =>
+      `/** Side panel bridge (not a formula). */\nfunction ${name}() {\n  return ${GLOBAL_NAME}.server.${name}.apply(null, arguments);\n}\n`,
   );
   const triggers = TRIGGER_FUNCTIONS.map(
-    (name) => `/** ${name === 'showSidebar' ? 'Opens the SegmentKit side panel.' : 'Adds the SegmentKit menu.'} */\nfunction ${name}(e) {\n  ${GLOBAL_NAME}.${name}(e);\n}\n`,
+    (name) =>
+      `/** ${name === 'showSidebar' ? 'Opens the SegmentKit side panel.' : 'Adds the SegmentKit menu.'} */\nfunction ${name}(e) {\n  ${GLOBAL_NAME}.${name}(e);\n}\n`,
   );
   return [...triggers, ...bridge].join('\n');
 }
@@ -114,6 +117,7 @@ export async function buildAppsScript(): Promise<void> {
   console.log(
     `dist/apps-script/Code.js: ${bytes} bytes (${kb} KB minified, ${CATALOG.length} functions; ${verdict} the 150 KB target)`,
   );
+  await buildSidebar();
   const notice = await claspNotice();
   if (notice) console.log(notice);
 }
