@@ -238,6 +238,7 @@ if (typeof Office !== 'undefined') {
           },
           userStore: window.localStorage,
         }),
+        displayLanguage,
       );
     }
     start(displayLanguage ?? navigator.language, inExcel);

@@ -48,12 +48,23 @@ export function report(lines: readonly BenchLine[], path: string): void {
         line.baselineMs !== undefined ? `${fmt(line.baselineMs)} (${line.baselineName})` : (line.baselineMissing ?? ''),
     };
   });
-  for (const row of rows) {
-    console.log(`\n${row.name}`);
-    console.log(`  measured: ${row.measured}`);
-    if (row.baseline) console.log(`  baseline: ${row.baseline}`);
-    if (row.ratio !== undefined) console.log(`  ratio:    ${row.ratio.toFixed(2)}× ${row.verdict}`);
-    if (row.note) console.log(`  note:     ${row.note}`);
-  }
+  const ratioText = (row: (typeof rows)[number]): string => {
+    if (row.ratio === undefined) return '';
+    return row.target?.atLeast !== undefined || row.ratio < 0.5
+      ? `${(1 / row.ratio).toFixed(row.ratio > 0.1 ? 2 : 0)}× faster`
+      : `${row.ratio.toFixed(2)}×`;
+  };
+  const table = [
+    ['#', 'line', 'measured', 'baseline', 'ratio', 'target'],
+    ...rows.map((row, i) => [String(i + 1), row.name, row.measured, row.baseline, ratioText(row), row.verdict]),
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((line) => (line[c] ?? '').length)));
+  const print = (line: readonly string[]): void =>
+    console.log(`| ${line.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`);
+  print(table[0]!);
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  table.slice(1).forEach(print);
+  const notes = rows.map((row, i) => (row.note ? `${i + 1}. ${row.note}` : '')).filter(Boolean);
+  if (notes.length) console.log(`\nNotes\n${notes.join('\n')}`);
   writeFileSync(path, JSON.stringify({ when: new Date().toISOString(), lines: rows }, null, 2) + '\n');
 }

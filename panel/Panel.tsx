@@ -51,9 +51,15 @@ const PROGRESS_DELAY_MS = 1000;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function SegmentKitPanel({ host }: { host: PanelHost }): ReactElement {
+export interface PanelProps {
+  readonly host: PanelHost;
+  /** The host's display language (Office's, the browser's), used until the user picks one. */
+  readonly displayLanguage?: string;
+}
+
+export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactElement {
   const [lang, setLang] = useState<Lang>(() =>
-    defaultLang(typeof navigator === 'undefined' ? undefined : navigator.language),
+    defaultLang(displayLanguage ?? (typeof navigator === 'undefined' ? undefined : navigator.language)),
   );
   const [settings, setSettings] = useState<PanelSettings>({ customTags: [] });
   const [step, setStep] = useState<Step>('range');
@@ -489,7 +495,7 @@ export function SegmentKitPanel({ host }: { host: PanelHost }): ReactElement {
   return (
     <div className="sk-panel" data-testid="segmentkit-panel" lang={lang}>
       <style>{PANEL_CSS}</style>
-      <header className="sk-header">
+      <div className="sk-header">
         <strong>{t('title')}</strong>
         <Select
           aria-label={t('language')}
@@ -500,7 +506,7 @@ export function SegmentKitPanel({ host }: { host: PanelHost }): ReactElement {
           <option value="en">English</option>
           <option value="vi">Tiếng Việt</option>
         </Select>
-      </header>
+      </div>
       <ol className="sk-steps">
         {STEPS.map((s, i) => (
           <li key={s} className={s === step ? 'sk-current' : i < index ? 'sk-done' : ''}>
@@ -526,7 +532,7 @@ export function SegmentKitPanel({ host }: { host: PanelHost }): ReactElement {
         </MessageBar>
       )}
       {body}
-      <footer className="sk-footer">
+      <div className="sk-footer">
         {index > 0 && (
           <Button onClick={() => setStep(STEPS[index - 1] as Step)} disabled={busy}>
             {t('back')}
@@ -547,7 +553,7 @@ export function SegmentKitPanel({ host }: { host: PanelHost }): ReactElement {
             {t('next')}
           </Button>
         )}
-      </footer>
+      </div>
       {lastApply && (
         <div className="sk-undo">
           <span className="sk-hint">{t('undoWhat', { what: lastApply })}</span>

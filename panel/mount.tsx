@@ -6,11 +6,11 @@ import { SegmentKitPanel } from './Panel.js';
 
 export { SegmentKitPanel };
 
-export function mountPanel(element: HTMLElement, host: PanelHost): () => void {
+export function mountPanel(element: HTMLElement, host: PanelHost, displayLanguage?: string): () => void {
   const root = createRoot(element);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <SegmentKitPanel host={host} />
+      <SegmentKitPanel host={host} {...(displayLanguage ? { displayLanguage } : {})} />
     </FluentProvider>,
   );
   return () => root.unmount();

@@ -220,8 +220,9 @@ export const SheetGrid = forwardRef<SheetGridHandle, SheetGridProps>(function Sh
         const next = selectionOf({ cell, range: { x: cell.col, y: cell.row, width: 1, height: 1 } });
         setSelection(next);
         report(next);
-        // The grid scrolls a newly selected cell into view by itself (a scrollTo here would scroll twice as far).
-        editor.current?.focus();
+        // The grid scrolls a newly selected cell into view by itself (a scrollTo here would scroll twice as far);
+        // focus once that scroll has painted, so the cell that takes the keys is the one now selected.
+        requestAnimationFrame(() => requestAnimationFrame(() => editor.current?.focus()));
       },
       focus() {
         editor.current?.focus();

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeProblem, invoke, isDateOut, isProblem, type Lang, type OutCell } from '../../core/index.js';
+import { parseA1 } from '../../playground/engine/format.js';
 import { ARTIFACTS, isLocal, openPlayground, openSession, type Session } from './harness.js';
 
 let session: Session;
@@ -86,6 +87,12 @@ async function goTo(address: string): Promise<void> {
   await nameBox.fill(address);
   await nameBox.press('Enter');
   await expect.poll(() => nameBox.inputValue()).toBe(address);
+  // Keys go to the cell that has the focus: wait until that is the one just selected (Glide's ids count the row
+  // marker column first).
+  const target = parseA1(address);
+  if (!target) throw new Error(`not a cell address: ${address}`);
+  const id = `glide-cell-${target.col + 1}-${target.row}`;
+  await expect.poll(() => session.page.evaluate(() => document.activeElement?.id)).toBe(id);
 }
 
 /**
