@@ -3,12 +3,11 @@
  * Excel SheetIO, the last apply kept for undo while the task pane is open, an optional summary sheet with a
  * native column chart, the language per user (localStorage) and the user's own tags in the document's settings.
  */
-import { undoApply, type UndoRecord } from '../core/engine/apply.js';
-import { previewResult, summaryRows } from '../core/engine/preview.js';
+import { previewResult } from '../core/engine/preview.js';
 import { segmentTable } from '../core/engine/segment.js';
 import { regionAround, describeTable, TABLE_TOP_ROWS } from '../core/engine/table.js';
 import type { PanelHost, PanelSettings } from '../panel/host.js';
-import { runApply } from '../panel/run-apply.js';
+import { inPageApply } from '../panel/run-apply.js';
 import type { ExcelRun } from './excel-api.js';
 import { ExcelSheetIO } from './excel-sheet-io.js';
 
@@ -28,13 +27,7 @@ export interface ExcelHostOptions {
   readonly userStore?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
-interface LastApply {
-  readonly undo: UndoRecord;
-  readonly summarySheet?: string;
-}
-
 export function createExcelHost({ run, documentSettings, userStore }: ExcelHostOptions): PanelHost {
-  let last: LastApply | undefined;
   const io = (sheetName: string): ExcelSheetIO => new ExcelSheetIO(run, sheetName);
 
   async function writeSummary(sheetName: string, rows: (string | number)[][]): Promise<string> {
@@ -93,38 +86,18 @@ export function createExcelHost({ run, documentSettings, userStore }: ExcelHostO
       return previewResult(plan, segmentTable(plan, await io(plan.sheetName).readValues(plan.table)));
     },
 
-    async apply(request, onProgress, signal) {
-      const outcome = await runApply(io(request.plan.sheetName), request, onProgress, signal);
-      if (outcome.result.kind !== 'applied' || !outcome.undo) return outcome.result;
-      let summarySheet: string | undefined;
-      if (request.summarySheet) {
-        const title = request.plan.lang === 'vi' ? 'Tổng hợp phân khúc' : 'Segment summary';
-        summarySheet = await writeSummary(title, summaryRows(outcome.result.preview, request.plan.lang));
-      }
-      last = { undo: outcome.undo, ...(summarySheet ? { summarySheet } : {}) };
-      return { ...outcome.result, ...(summarySheet ? { summarySheet } : {}) };
-    },
-
-    async lastApply() {
-      return last ? { description: last.undo.description } : undefined;
-    },
-
-    async undo() {
-      if (!last) return false;
-      const { undo, summarySheet } = last;
-      await undoApply(io(undo.sheetName), undo);
-      if (summarySheet)
-        await run(async (context) => {
-          const sheet = context.workbook.worksheets.getItemOrNullObject(summarySheet);
+    ...inPageApply(io, {
+      add: writeSummary,
+      remove: (name) =>
+        run(async (context) => {
+          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
           await context.sync();
           if (!sheet.isNullObject) {
             sheet.delete();
             await context.sync();
           }
-        });
-      last = undefined;
-      return true;
-    },
+        }),
+    }),
 
     async loadSettings(): Promise<PanelSettings> {
       const lang = userStore?.getItem(LANG_KEY);

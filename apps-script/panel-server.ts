@@ -9,6 +9,7 @@ import type { Plan } from '../core/engine/plan.js';
 import { previewResult, summaryRows } from '../core/engine/preview.js';
 import { segmentTable } from '../core/engine/segment.js';
 import { a1Range, type Rect } from '../core/engine/sheet-io.js';
+import { label } from '../core/labels.js';
 import { describeTable, TABLE_TOP_ROWS } from '../core/engine/table.js';
 import type { ApplyResult, PanelSettings } from '../panel/host.js';
 import type { ServerFunctions } from './bridge.js';
@@ -75,7 +76,7 @@ function applyArea(plan: Plan): Rect {
 
 function writeSummary(plan: Plan, rows: (string | number)[][]): string {
   const spreadsheet = gas().SpreadsheetApp.getActiveSpreadsheet();
-  const base = plan.lang === 'vi' ? 'Tổng hợp phân khúc' : 'Segment summary';
+  const base = label('summarySheet', plan.lang);
   let name = base;
   for (let i = 2; spreadsheet.getSheetByName(name); i++) name = `${base} (${i})`;
   const sheet = spreadsheet.insertSheet(name);

@@ -4,56 +4,18 @@
  */
 import { createExcelHost } from '../addin/excel-panel-host.js';
 import type { Plan } from '../core/engine/plan.js';
+import { asDate, asSerial, customerPlan, customerTable } from '../test/hosts/customer-table.js';
 import { FakeExcel } from '../test/hosts/fake-excel.js';
 import { FakeSpreadsheetApp } from '../test/hosts/fake-spreadsheet-app.js';
 import { ensureCodeJs, loadCodeJs } from '../test/hosts/sheets-vm.js';
 import type { BenchLine } from './report.js';
 
 const ROWS = 100_000;
-const HEADER = [
-  'Khách hàng',
-  'Ngành',
-  'Vùng',
-  'Tỉnh',
-  'Nhân viên',
-  'Ngày mua đầu',
-  'Ngày mua cuối',
-  'Số đơn',
-  'Doanh thu',
-  'Ghi chú',
-];
-
-function row(i: number, date: (serial: number) => number | Date): (string | number | Date)[] {
-  return [
-    `Công ty TNHH Khách hàng số ${i + 1}`,
-    ['Xây dựng', 'Dệt may', 'Logistics'][i % 3] as string,
-    ['Bắc', 'Trung', 'Nam'][i % 3] as string,
-    'TP. Hồ Chí Minh',
-    10 + (i % 400),
-    date(44_000 + (i % 700)),
-    date(45_200 + ((i * 7) % 640)),
-    1 + ((i * 13) % 60),
-    1_000_000 + ((i * 7919) % 250_000_000),
-    i % 10 === 0 ? 'Khách quen' : '',
-  ];
-}
-
-const plan = (change: Partial<Plan>): Plan => ({
-  sheetName: 'Khách hàng',
-  table: { row: 0, col: 0, rows: ROWS + 1, cols: 10 },
-  method: 'rfm',
-  columns: { lastPurchase: 6, orders: 7, revenue: 8 },
-  options: { asOf: '2025-12-31' },
-  lang: 'vi',
-  colorRows: true,
-  ...change,
-});
+const plan = (change: Partial<Plan>): Plan => customerPlan(ROWS, change);
 
 async function excelRun(change: Partial<Plan>): Promise<FakeExcel> {
   const excel = new FakeExcel('Khách hàng');
-  excel
-    .sheet('Khách hàng')
-    .fill([HEADER, ...Array.from({ length: ROWS }, (_, i) => row(i, (s) => s) as (string | number)[])]);
+  excel.sheet('Khách hàng').fill(customerTable(ROWS, asSerial));
   const host = createExcelHost({ run: excel.run });
   const result = await host.apply(
     { plan: plan(change), confirmOverwrite: true, summarySheet: false },
@@ -92,10 +54,7 @@ export async function excelIoLines(): Promise<BenchLine[]> {
 export async function sheetsIoLines(): Promise<BenchLine[]> {
   await ensureCodeJs();
   const app = new FakeSpreadsheetApp('Khách hàng');
-  const base = Date.UTC(1899, 11, 30);
-  app
-    .sheet('Khách hàng')
-    .fill([HEADER, ...Array.from({ length: ROWS }, (_, i) => row(i, (s) => new Date(base + s * 86_400_000)))]);
+  app.sheet('Khách hàng').fill(customerTable(ROWS, asDate));
   const script = loadCodeJs({ globals: app.globals() });
   app.calls.reset();
   const result = script.call('segmentkitApply', [

@@ -70,6 +70,7 @@ export const LABELS = {
   headerCumulativeShare: { en: 'Cumulative share', vi: 'Tỷ lệ cộng dồn' },
   headerMainTrait: { en: 'Main trait', vi: 'Đặc điểm chính' },
   headerShare: { en: 'Share', vi: 'Tỷ lệ' },
+  summarySheet: { en: 'Segment summary', vi: 'Tổng hợp phân khúc' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LabelKey = keyof typeof LABELS;

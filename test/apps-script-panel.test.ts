@@ -8,45 +8,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../core/engine/plan.js';
 import type { ApplyResult, TableInfo } from '../panel/host.js';
 import { SERVER_FUNCTIONS } from '../apps-script/bridge.js';
+import { asDate, customerTable } from './hosts/customer-table.js';
 import { FakeSpreadsheetApp } from './hosts/fake-spreadsheet-app.js';
 import { ensureCodeJs, loadCodeJs } from './hosts/sheets-vm.js';
 
 beforeAll(ensureCodeJs);
 
-const HEADER = [
-  'Khách hàng',
-  'Ngành',
-  'Vùng',
-  'Tỉnh',
-  'Nhân viên',
-  'Ngày mua đầu',
-  'Ngày mua cuối',
-  'Số đơn',
-  'Doanh thu',
-  'Ghi chú',
-];
-
-function customers(rows: number): (string | number | Date)[][] {
-  const out: (string | number | Date)[][] = [HEADER];
-  for (let i = 0; i < rows; i++)
-    out.push([
-      `Công ty TNHH Khách hàng số ${i + 1}`,
-      ['Xây dựng', 'Dệt may', 'Logistics'][i % 3] as string,
-      ['Bắc', 'Trung', 'Nam'][i % 3] as string,
-      'Hà Nội',
-      10 + (i % 400),
-      new Date(2023, i % 12, 1 + (i % 28)),
-      new Date(2025, (i * 7) % 12, 1 + ((i * 3) % 28)),
-      1 + ((i * 13) % 60),
-      1_000_000 + ((i * 7919) % 250_000_000),
-      '',
-    ]);
-  return out;
-}
-
 function setUp(rows: number) {
   const app = new FakeSpreadsheetApp('Khách hàng');
-  app.sheet('Khách hàng').fill(customers(rows));
+  app.sheet('Khách hàng').fill(customerTable(rows, asDate));
   const script = loadCodeJs({ globals: app.globals() });
   const call = <T>(name: string, ...args: unknown[]): T => {
     const answer = script.call(

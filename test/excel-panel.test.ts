@@ -5,61 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyPlan, undoApply } from '../core/engine/apply.js';
-import type { Plan } from '../core/engine/plan.js';
 import { createExcelHost } from '../addin/excel-panel-host.js';
 import { ExcelSheetIO } from '../addin/excel-sheet-io.js';
+import { asSerial, customerPlan, customerTable } from './hosts/customer-table.js';
 import { FakeExcel } from './hosts/fake-excel.js';
-
-const HEADER = [
-  'Khách hàng',
-  'Ngành',
-  'Vùng',
-  'Tỉnh',
-  'Nhân viên',
-  'Ngày mua đầu',
-  'Ngày mua cuối',
-  'Số đơn',
-  'Doanh thu',
-  'Ghi chú',
-];
-const INDUSTRIES = ['Xây dựng', 'Thực phẩm & Đồ uống', 'Dệt may', 'Logistics', 'Giáo dục'];
-
-/** A customer table of `rows` rows × 10 columns, dates as Excel serials. */
-export function customerTable(rows: number): (string | number)[][] {
-  const out: (string | number)[][] = [HEADER];
-  for (let i = 0; i < rows; i++) {
-    out.push([
-      `Công ty TNHH Khách hàng số ${i + 1}`,
-      INDUSTRIES[i % INDUSTRIES.length] as string,
-      ['Bắc', 'Trung', 'Nam'][i % 3] as string,
-      'TP. Hồ Chí Minh',
-      10 + (i % 490),
-      43000 + (i % 700),
-      45000 + ((i * 7) % 650),
-      1 + ((i * 13) % 60),
-      1_000_000 + ((i * 7919) % 250_000_000),
-      i % 10 === 0 ? 'Khách quen, thanh toán đúng hạn' : '',
-    ]);
-  }
-  return out;
-}
 
 function workbook(rows: number): FakeExcel {
   const excel = new FakeExcel('Khách hàng');
-  excel.sheet('Khách hàng').fill(customerTable(rows));
+  excel.sheet('Khách hàng').fill(customerTable(rows, asSerial));
   return excel;
 }
 
-const plan = (rows: number, change: Partial<Plan> = {}): Plan => ({
-  sheetName: 'Khách hàng',
-  table: { row: 0, col: 0, rows: rows + 1, cols: 10 },
-  method: 'rfm',
-  columns: { lastPurchase: 6, orders: 7, revenue: 8 },
-  options: { asOf: '2025-12-31' },
-  lang: 'vi',
-  colorRows: true,
-  ...change,
-});
+const plan = customerPlan;
 
 const never = new AbortController().signal;
 

@@ -17,6 +17,12 @@ function grid<T>(rect: Rect, pick: (row: number, col: number) => T): T[][] {
 const asText = (value: WriteValue): RawCellContent =>
   typeof value === 'string' ? (value === '' ? null : `'${value}`) : value;
 
+/**
+ * Hands the page back to the browser before each step, as a real host's round trip does: progress paints and Cancel
+ * can be clicked between the engine's steps.
+ */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 export class PlaygroundSheetIO implements SheetIO {
   constructor(
     private readonly workbook: Workbook,
@@ -33,6 +39,7 @@ export class PlaygroundSheetIO implements SheetIO {
   }
 
   async readValues(rect: Rect): Promise<CellValue[][]> {
+    await nextTask();
     const sheet = this.sheet;
     const values = this.workbook.hf.getRangeValues({
       start: { sheet, row: rect.row, col: rect.col },
@@ -44,6 +51,7 @@ export class PlaygroundSheetIO implements SheetIO {
   }
 
   async readState(rect: Rect, parts: StateParts): Promise<RectState> {
+    await nextTask();
     const sheet = this.sheet;
     const state: { -readonly [K in keyof RectState]: RectState[K] } = { rect };
     if (parts.content) {
@@ -60,6 +68,7 @@ export class PlaygroundSheetIO implements SheetIO {
   }
 
   async write(rect: Rect, values: WriteValue[][] | null, backgrounds: (string | null)[][] | null): Promise<void> {
+    await nextTask();
     const sheet = this.sheet;
     if (values)
       this.workbook.setRaw(
