@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../core/engine/plan.js';
 import type { ApplyResult, TableInfo } from '../panel/host.js';
 import { SERVER_FUNCTIONS } from '../apps-script/bridge.js';
-import { asDate, customerTable } from './hosts/customer-table.js';
+import { asDate, customerPlan, customerTable } from './hosts/customer-table.js';
 import { FakeSpreadsheetApp } from './hosts/fake-spreadsheet-app.js';
 import { ensureCodeJs, loadCodeJs } from './hosts/sheets-vm.js';
 
@@ -30,16 +30,8 @@ function setUp(rows: number) {
   return { app, sheet: app.sheet('Khách hàng'), call };
 }
 
-const rfm = (table: TableInfo, change: Partial<Plan> = {}): Plan => ({
-  sheetName: table.sheetName,
-  table: table.table,
-  method: 'rfm',
-  columns: { lastPurchase: 6, orders: 7, revenue: 8 },
-  options: { asOf: '2025-12-31' },
-  lang: 'vi',
-  colorRows: true,
-  ...change,
-});
+const rfm = (table: TableInfo, change: Partial<Plan> = {}): Plan =>
+  customerPlan(table.table.rows - 1, { sheetName: table.sheetName, table: table.table, ...change });
 
 describe('the Sheets panel server in Code.js', () => {
   it('is reachable from google.script.run and the menu', () => {
