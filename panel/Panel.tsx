@@ -358,7 +358,7 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
         <span>{t('presets')}:</span>
         {(
           [
-            ['presetRisk', () => riskPreset(table, lang, options.asOf?.trim() || undefined)],
+            ['presetRisk', () => riskPreset(table, lang)],
             ['presetUnreliable', () => unreliablePreset(table, lang)],
           ] as const
         ).map(([key, make]) => (

@@ -64,7 +64,7 @@ const STRINGS = {
   // options
   aShare: { en: 'Class A ends at running share', vi: 'Nhóm A kết thúc ở tỷ trọng cộng dồn' },
   bShare: { en: 'Class B ends at running share', vi: 'Nhóm B kết thúc ở tỷ trọng cộng dồn' },
-  xyzCuts: { en: 'X and Y end at variation (e.g. 0.1, 0.25)', vi: 'X và Y kết thúc ở hệ số biến thiên (vd 0.1, 0.25)' },
+  xyzCuts: { en: 'X and Y end at variation (e.g. 0.5, 1)', vi: 'X và Y kết thúc ở hệ số biến thiên (vd 0.5, 1)' },
   xCut: { en: 'Cut on the first measure (blank: median)', vi: 'Ngưỡng thước đo thứ nhất (trống: trung vị)' },
   yCut: { en: 'Cut on the second measure (blank: median)', vi: 'Ngưỡng thước đo thứ hai (trống: trung vị)' },
   asOf: {
@@ -73,14 +73,14 @@ const STRINGS = {
   },
   bins: { en: 'Score levels (2–10)', vi: 'Số mức điểm (2–10)' },
   tierShares: {
-    en: 'Tier shares, top first (e.g. 0.01, 0.04, 0.15)',
-    vi: 'Tỷ lệ các tầng, từ trên xuống (vd 0.01, 0.04, 0.15)',
+    en: 'Cumulative shares of customers ending Top, Large, Medium (e.g. 0.01, 0.05, 0.2)',
+    vi: 'Tỷ lệ khách hàng cộng dồn kết thúc tầng Siêu cấp, Lớn, Vừa (vd 0.01, 0.05, 0.2)',
   },
   lifecycleSettings: {
-    en: 'Lifecycle days: new, at risk, lost (e.g. 90, 180, 365)',
-    vi: 'Số ngày vòng đời: mới, nguy cơ, mất (vd 90, 180, 365)',
+    en: 'Days for new, at risk, lost; orders for loyal (e.g. 90, 180, 365, 5)',
+    vi: 'Số ngày: mới, nguy cơ, mất; số đơn: trung thành (vd 90, 180, 365, 5)',
   },
-  k: { en: 'Number of clusters', vi: 'Số cụm' },
+  k: { en: 'Number of clusters (blank: the best by silhouette)', vi: 'Số cụm (trống: số tốt nhất theo silhouette)' },
   seed: { en: 'Seed (same seed, same clusters)', vi: 'Hạt giống (cùng hạt giống, cùng kết quả)' },
   badNumber: { en: 'Type a number between {min} and {max}.', vi: 'Hãy nhập số từ {min} đến {max}.' },
   badList: { en: 'Type numbers separated by commas.', vi: 'Hãy nhập các số, cách nhau bằng dấu phẩy.' },
@@ -219,6 +219,8 @@ export const OPERATOR_TEXT: Record<Operator, Record<Lang, string>> = {
   ge: { en: '≥', vi: '≥' },
   contains: { en: 'contains', vi: 'chứa' },
   in: { en: 'in list', vi: 'thuộc danh sách' },
+  topPercent: { en: 'in the top %', vi: 'thuộc top %' },
+  daysBeforeLatest: { en: 'days before the latest ≥', vi: 'số ngày trước ngày mới nhất ≥' },
 };
 
 /** The panel language when nothing is saved: Vietnamese for a Vietnamese browser, else English. */

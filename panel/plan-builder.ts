@@ -3,6 +3,12 @@
  * user typed, so a half-typed number is not lost; `buildPlan` reads them and names what is wrong.
  */
 import { isoToSerial } from '../core/cells.js';
+import { ABC_DEFAULT_SHARES } from '../core/methods/abc.js';
+import { KMEANS_DEFAULT_SEED } from '../core/methods/kmeans.js';
+import { DEFAULT_SETTINGS as LIFECYCLE_DEFAULTS } from '../core/methods/lifecycle.js';
+import { DEFAULT_BINS } from '../core/methods/rfm.js';
+import { TIER_DEFAULT_SHARES } from '../core/methods/tier.js';
+import { XYZ_DEFAULT_CUTS } from '../core/methods/xyz.js';
 import type { Lang } from '../core/labels.js';
 import { METHOD_ROLES } from '../core/engine/columns.js';
 import type { ColumnMapping, MethodId, MethodOptions, Plan } from '../core/engine/plan.js';
@@ -37,19 +43,25 @@ export const METHOD_OPTIONS: Record<MethodId, readonly OptionKey[]> = {
   tags: [],
 };
 
-/** What each option field starts with. */
+const list = (values: readonly number[]): string => values.join(', ');
+const { newDays, atRiskDays, lostDays, loyalOrders } = LIFECYCLE_DEFAULTS;
+
+/**
+ * What each option field starts with: the formulas' own defaults, so the panel and `=ABC_CLASS(…)` agree.
+ * Blank means the method decides (medians for the quadrant cuts, the latest date for as-of, k by silhouette).
+ */
 export const OPTION_DEFAULTS: Record<OptionKey, string> = {
-  aShare: '0.8',
-  bShare: '0.95',
-  xyzCuts: '0.1, 0.25',
+  aShare: String(ABC_DEFAULT_SHARES.a),
+  bShare: String(ABC_DEFAULT_SHARES.b),
+  xyzCuts: list(XYZ_DEFAULT_CUTS),
   xCut: '',
   yCut: '',
   asOf: '',
-  bins: '5',
-  tierShares: '0.01, 0.04, 0.15',
-  lifecycleSettings: '90, 180, 365',
-  k: '4',
-  seed: '42',
+  bins: String(DEFAULT_BINS),
+  tierShares: list(TIER_DEFAULT_SHARES),
+  lifecycleSettings: list([newDays, atRiskDays, lostDays, loyalOrders]),
+  k: '',
+  seed: String(KMEANS_DEFAULT_SEED),
 };
 
 export interface WizardChoices {

@@ -1,7 +1,7 @@
 import { numberOr, readLang } from '../args.js';
 import { fail } from '../errors.js';
 import { label, type Lang, type LabelKey } from '../labels.js';
-import { abcClass, abcCutoffs, type AbcCutoffs } from '../methods/abc.js';
+import { ABC_DEFAULT_SHARES, abcClass, abcCutoffs, type AbcCutoffs } from '../methods/abc.js';
 import { PopulationCache } from '../population-cache.js';
 import { classifyAgainstPopulation, type RelativeMethod } from './population.js';
 import { LANG_PARAM, param, type FunctionSpec } from './types.js';
@@ -69,8 +69,8 @@ export const ABC_CLASS: FunctionSpec = {
   example: { formula: '=ABC_CLASS({27000;24000;18000;16000;6000;5000;4000})', result: 'A; A; A; B; B; C; C' },
   run([values, population, aShareRaw, bShareRaw, langRaw]) {
     const lang = readLang(langRaw);
-    const aShare = numberOr(aShareRaw, 'a_share', 0.8, { min: 0, max: 1 });
-    const bShare = numberOr(bShareRaw, 'b_share', 0.95, { min: 0, max: 1 });
+    const aShare = numberOr(aShareRaw, 'a_share', ABC_DEFAULT_SHARES.a, { min: 0, max: 1 });
+    const bShare = numberOr(bShareRaw, 'b_share', ABC_DEFAULT_SHARES.b, { min: 0, max: 1 });
     if (!(aShare < bShare))
       fail('sharesOrder', { arg: 'b_share', value: bShare, other: 'a_share', otherValue: aShare });
     return classifyAgainstPopulation(values, population, abcMethod(aShare, bShare, lang));

@@ -1,7 +1,14 @@
 import { asColumn, numberOr, optionalNumber, toMatrix } from '../args.js';
 import { BLANK, readNumber } from '../cells.js';
 import { at, fail, problem, type Problem } from '../errors.js';
-import { FIT_ROWS, kmeansCluster, MAX_AUTO_K, RESTARTS, SILHOUETTE_ROWS } from '../methods/kmeans.js';
+import {
+  FIT_ROWS,
+  KMEANS_DEFAULT_SEED,
+  kmeansCluster,
+  MAX_AUTO_K,
+  RESTARTS,
+  SILHOUETTE_ROWS,
+} from '../methods/kmeans.js';
 import type { OutCell } from '../output.js';
 import { param, type FunctionSpec } from './types.js';
 
@@ -96,7 +103,7 @@ export const KMEANS_CLUSTER: FunctionSpec = {
   example: { formula: '=KMEANS_CLUSTER({1;2;3;20;21;50})', result: '1; 1; 1; 2; 2; 3' },
   run([featuresRaw, kRaw, seedRaw]) {
     const k = optionalNumber(kRaw, 'k');
-    const seed = numberOr(seedRaw, 'seed', 1, { integer: true });
+    const seed = numberOr(seedRaw, 'seed', KMEANS_DEFAULT_SEED, { integer: true });
     const rows = toMatrix(featuresRaw, ARG, 1);
     const p = (rows[0] as unknown[]).length;
     const { data, source, n, answers } = readFeatures(rows, p);

@@ -1,7 +1,7 @@
 import { cutList, readLang } from '../args.js';
 import { fail } from '../errors.js';
 import { label, type Lang, type LabelKey } from '../labels.js';
-import { tierCutoffs, tierOf, type Tier, type TierCutoffs } from '../methods/tier.js';
+import { TIER_DEFAULT_SHARES, tierCutoffs, tierOf, type Tier, type TierCutoffs } from '../methods/tier.js';
 import { PopulationCache } from '../population-cache.js';
 import { classifyAgainstPopulation, type RelativeMethod } from './population.js';
 import { LANG_PARAM, param, type FunctionSpec } from './types.js';
@@ -74,7 +74,7 @@ export const CUSTOMER_TIER: FunctionSpec = {
   },
   run([values, population, sharesRaw, langRaw]) {
     const lang = readLang(langRaw);
-    const shares = cutList(sharesRaw, 'shares', [0.01, 0.05, 0.2], { min: 0, max: 1 });
+    const shares = cutList(sharesRaw, 'shares', TIER_DEFAULT_SHARES, { min: 0, max: 1 });
     if (shares.length !== 3) fail('wrongCount', { arg: 'shares', expected: 3, count: shares.length });
     const triple: [number, number, number] = [shares[0] as number, shares[1] as number, shares[2] as number];
     return classifyAgainstPopulation(values, population, tierMethod(triple, lang));

@@ -2,7 +2,7 @@ import { answerRow, cutList, toMatrix } from '../args.js';
 import { BLANK, readNumber } from '../cells.js';
 import { at, fail, isProblem, problem } from '../errors.js';
 import { label, type LabelKey } from '../labels.js';
-import { coefficientOfVariation, xyzClass, type XyzClass } from '../methods/xyz.js';
+import { coefficientOfVariation, XYZ_DEFAULT_CUTS, xyzClass, type XyzClass } from '../methods/xyz.js';
 import type { OutCell, OutGrid } from '../output.js';
 import { param, type FunctionSpec } from './types.js';
 
@@ -57,7 +57,7 @@ export const XYZ_CLASS: FunctionSpec = {
   result: 'perRow',
   example: { formula: '=XYZ_CLASS({10,10,10,10;1,3,1,3;0,0,30,10})', result: 'X; Y; Z' },
   run([matrix, cutsRaw]) {
-    const cuts = cutList(cutsRaw, 'cuts', [0.5, 1], { min: 0 });
+    const cuts = cutList(cutsRaw, 'cuts', XYZ_DEFAULT_CUTS, { min: 0 });
     if (cuts.length !== 2) fail('wrongCount', { arg: 'cuts', expected: 2, count: cuts.length });
     const pair: [number, number] = [cuts[0] as number, cuts[1] as number];
     const rows = toMatrix(matrix, 'period_values', 2);

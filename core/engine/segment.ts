@@ -3,15 +3,15 @@
  * always agree. Returns one label per data row ('' when the row gets none), the rows that could not be read,
  * the counts, the cut-offs used and what the preview chart needs.
  */
-import { readNumber, readText } from '../cells.js';
+import { readNumber, readText, serialToIso } from '../cells.js';
 import { invoke } from '../catalog/invoke.js';
 import { describeProblem, isProblem, SegmentKitError } from '../errors.js';
 import { label } from '../labels.js';
-import { abcCutoffs } from '../methods/abc.js';
+import { ABC_DEFAULT_SHARES, abcCutoffs } from '../methods/abc.js';
 import { median } from '../methods/quantile.js';
 import type { OutCell, OutGrid } from '../output.js';
 import type { Plan } from './plan.js';
-import { ruleLabel } from './rules.js';
+import { resolveRules, ruleLabel } from './rules.js';
 import type { CellValue } from './sheet-io.js';
 
 export interface RowProblem {
@@ -80,6 +80,7 @@ function numbers(column: Cell[][]): number[] {
 /** One answer per data row, from the plan's method. */
 function answersFor(
   plan: Plan,
+  headers: readonly Cell[],
   rows: readonly (readonly Cell[])[],
 ): { answers: OutCell[]; extra: Partial<Segmentation> } {
   const { columns: m, options: o, lang } = plan;
@@ -87,8 +88,8 @@ function answersFor(
   switch (plan.method) {
     case 'abc': {
       const values = columnOf(rows, single(m.value), 'value');
-      const aShare = o.aShare ?? 0.8;
-      const bShare = o.bShare ?? 0.95;
+      const aShare = o.aShare ?? ABC_DEFAULT_SHARES.a;
+      const bShare = o.bShare ?? ABC_DEFAULT_SHARES.b;
       const positives = numbers(values)
         .filter((v) => v > 0)
         .sort((a, b) => b - a);
@@ -211,8 +212,22 @@ function answersFor(
       const name = lang === 'vi' ? 'Cụm' : 'Cluster';
       return { answers: clusters.map((c) => (typeof c === 'number' ? `${name} ${c}` : c)), extra: {} };
     }
-    case 'rules':
-      return { answers: rows.map((row) => ruleLabel(o.ruleGroups ?? [], row)), extra: {} };
+    case 'rules': {
+      const { groups, cuts } = resolveRules(o.ruleGroups ?? [], rows);
+      const header = (column: number): string => {
+        const text = readText(headers[column] ?? null);
+        return typeof text === 'string' && text !== '' ? text : `#${column + 1}`;
+      };
+      return {
+        answers: rows.map((row) => ruleLabel(groups, row)),
+        extra: {
+          thresholds: cuts.map(({ column, op, cut }) => ({
+            name: header(column),
+            value: cut === undefined ? '—' : op === 'topPercent' ? `≥ ${fmt(cut)}` : `≤ ${serialToIso(cut)}`,
+          })),
+        },
+      };
+    }
     case 'tags': {
       const tagged = new Set(o.taggedRows ?? []);
       return { answers: rows.map((_, i) => (tagged.has(i) ? (o.tag ?? '') : '')), extra: {} };
@@ -223,7 +238,7 @@ function answersFor(
 /** Segments a table (header row first) by the plan's method. */
 export function segmentTable(plan: Plan, table: readonly (readonly Cell[])[]): Segmentation {
   const rows = table.slice(1);
-  const { answers, extra } = answersFor(plan, rows);
+  const { answers, extra } = answersFor(plan, table[0] ?? [], rows);
   const labels: string[] = [];
   const problems: RowProblem[] = [];
   answers.forEach((answer, row) => {

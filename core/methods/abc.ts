@@ -14,6 +14,9 @@ import { atMost } from '../tolerance.js';
 
 export type AbcClass = 'A' | 'B' | 'C';
 
+/** The running shares that end classes A and B when none are given (the spec's 80 % and 95 %). */
+export const ABC_DEFAULT_SHARES = { a: 0.8, b: 0.95 } as const;
+
 /** The smallest value that is still A, and still B (Infinity when none is). */
 export interface AbcCutoffs {
   readonly aMin: number;

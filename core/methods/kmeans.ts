@@ -37,6 +37,8 @@ import { meanSilhouette, pairwiseDistances } from './silhouette.js';
 
 /** The largest k tried when k is chosen. */
 export const MAX_AUTO_K = 8;
+/** The seed when none is given. */
+export const KMEANS_DEFAULT_SEED = 1;
 /** Fits per k; the one with the least inertia is kept. */
 export const RESTARTS = 10;
 /** Above this many rows, centroids are fitted on this many rows taken by stride in canonical order. */

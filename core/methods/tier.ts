@@ -18,6 +18,9 @@ import { ceilShare, clearlyAbove } from '../tolerance.js';
 
 export type Tier = 'Top' | 'Large' | 'Medium' | 'Small' | 'Inactive';
 
+/** The cumulative count shares ending Top, Large and Medium when none are given. */
+export const TIER_DEFAULT_SHARES: readonly [number, number, number] = [0.01, 0.05, 0.2];
+
 /** The smallest value of each tier (Infinity when the tier is empty). */
 export interface TierCutoffs {
   readonly top: number;

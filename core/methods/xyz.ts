@@ -15,6 +15,9 @@ import { atMost } from '../tolerance.js';
 
 export type XyzClass = 'X' | 'Y' | 'Z';
 
+/** The CV cut-offs ending X and Y when none are given. */
+export const XYZ_DEFAULT_CUTS: readonly [number, number] = [0.5, 1];
+
 /** Mean of the values (at least one). */
 export function mean(values: ArrayLike<number>): number {
   let sum = 0;

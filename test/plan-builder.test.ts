@@ -1,0 +1,162 @@
+/**
+ * The wizard's choices turned into plans: with nothing typed, every method segments exactly as its formula does
+ * with its optional arguments left out; typed options are checked and named when wrong.
+ */
+import { describe, expect, it } from 'vitest';
+import type { MethodId } from '../core/engine/plan.js';
+import { segmentTable } from '../core/engine/segment.js';
+import type { CellValue } from '../core/engine/sheet-io.js';
+import type { TableInfo } from '../core/engine/table.js';
+import { buildPlan, METHOD_OPTIONS, type WizardChoices } from '../panel/plan-builder.js';
+
+const HEADERS = [
+  'Customer',
+  'First purchase',
+  'Last purchase',
+  'Orders',
+  'Revenue',
+  'Growth',
+  'Q1',
+  'Q2',
+  'Q3',
+  'Q4',
+  'Referrals',
+  'Order date',
+];
+
+/** 60 customers with spread-out values (dates as Excel serials), seeded by the row number only. */
+function customerRows(): CellValue[][] {
+  return Array.from({ length: 60 }, (_, i) => {
+    const q = (k: number): number => 10 + ((i * (7 + k) * 13) % 90) * (1 + (i % 4));
+    return [
+      `KH${String(i % 45).padStart(3, '0')}`,
+      44_000 + ((i * 37) % 600),
+      44_700 + ((i * 53) % 400),
+      (i * 7) % 13,
+      ((i * 7919) % 5000) * 1_000 + (i % 5 === 0 ? 2_000_000 : 0),
+      ((i * 31) % 60) / 100 - 0.2,
+      q(1),
+      q(2),
+      q(3),
+      q(4),
+      i % 9 === 0 ? 3 : 0,
+      44_900 + ((i * 11) % 200),
+    ];
+  });
+}
+
+const VALUES: CellValue[][] = [HEADERS, ...customerRows()];
+
+const TABLE: TableInfo = {
+  sheetName: 'Customers',
+  table: { row: 0, col: 0, rows: VALUES.length, cols: HEADERS.length },
+  headers: HEADERS,
+  sample: VALUES.slice(1, 21),
+  selectedRows: [0, 2, 5],
+};
+
+const MAPPING: Record<MethodId, WizardChoices['mapping']> = {
+  abc: { value: 4 },
+  xyz: { periods: [6, 7, 8, 9] },
+  bcg: { sales: 4, growth: 5 },
+  priority: { attractiveness: 4, feasibility: 3 },
+  rfm: { lastPurchase: 2, orders: 3, revenue: 4 },
+  rfmOrders: { customer: 0, orderDate: 11, revenue: 4 },
+  pyramid: { value: 4 },
+  lifecycle: { firstPurchase: 1, lastPurchase: 2, orders: 3, referrals: 10 },
+  kmeans: { features: [3, 4] },
+  rules: {},
+  tags: {},
+};
+
+function choices(method: MethodId, change: Partial<WizardChoices> = {}): WizardChoices {
+  return {
+    method,
+    mapping: MAPPING[method],
+    options: {},
+    ruleGroups: [],
+    tag: '',
+    outputHeader: '',
+    colorRows: true,
+    ...change,
+  };
+}
+
+const WITH_OPTIONS = (Object.keys(METHOD_OPTIONS) as MethodId[]).filter((m) => METHOD_OPTIONS[m].length > 0);
+
+describe('buildPlan', () => {
+  it.each(WITH_OPTIONS)('%s with the fields as they start segments as the formula does by default', (method) => {
+    const { plan, problems } = buildPlan(TABLE, choices(method), 'en');
+    expect(problems).toEqual({});
+    if (!plan) throw new Error('no plan');
+    const panel = segmentTable(plan, VALUES);
+    const formula = segmentTable({ ...plan, options: {} }, VALUES);
+    expect(panel.problems).toEqual([]);
+    expect(panel.labels).toEqual(formula.labels);
+    expect(panel.thresholds).toEqual(formula.thresholds);
+    // More than one segment, so agreeing is not trivial.
+    expect(new Set(panel.labels).size).toBeGreaterThan(1);
+  });
+
+  it('names each option typed wrong, and the column not chosen', () => {
+    const { plan, problems } = buildPlan(
+      TABLE,
+      choices('abc', { mapping: {}, options: { aShare: '1.5', bShare: 'abc' } }),
+      'en',
+    );
+    expect(plan).toBeUndefined();
+    expect(Object.keys(problems).sort()).toEqual(['aShare', 'bShare', 'value']);
+    expect(problems.aShare).toBe('Type a number between 0 and 1.');
+    const lists = buildPlan(
+      TABLE,
+      choices('lifecycle', { options: { lifecycleSettings: '90,,365', asOf: '31/12/2025' } }),
+      'vi',
+    );
+    expect(lists.problems).toEqual({
+      lifecycleSettings: 'Hãy nhập các số, cách nhau bằng dấu phẩy.',
+      asOf: 'Hãy nhập ngày dạng YYYY-MM-DD.',
+    });
+  });
+
+  it('reads a decimal comma and keeps a typed option', () => {
+    const { plan } = buildPlan(TABLE, choices('abc', { options: { aShare: '0,7' } }), 'en');
+    expect(plan?.options).toEqual({ aShare: 0.7, bShare: 0.95 });
+  });
+
+  it('tags the selected rows with the trimmed tag, which stays text even when it looks like a formula', () => {
+    const { plan } = buildPlan(TABLE, choices('tags', { tag: ' =1+1 ' }), 'en');
+    expect(plan?.options).toEqual({ tag: '=1+1', taggedRows: [0, 2, 5] });
+    const none = buildPlan({ ...TABLE, selectedRows: [] }, choices('tags'), 'en');
+    expect(Object.keys(none.problems).sort()).toEqual(['selection', 'tag']);
+  });
+
+  it('keeps only rule groups with a name and a condition', () => {
+    const empty = buildPlan(
+      TABLE,
+      choices('rules', {
+        ruleGroups: [{ label: ' ', combine: 'and', conditions: [{ column: 3, op: 'gt', value: '5' }] }],
+      }),
+      'en',
+    );
+    expect(Object.keys(empty.problems)).toEqual(['rules']);
+    const { plan } = buildPlan(
+      TABLE,
+      choices('rules', {
+        ruleGroups: [
+          {
+            label: ' Big ',
+            combine: 'and',
+            conditions: [
+              { column: 3, op: 'gt', value: '5' },
+              { column: 4, op: 'ge', value: ' ' },
+            ],
+          },
+        ],
+      }),
+      'en',
+    );
+    expect(plan?.options).toEqual({
+      ruleGroups: [{ label: 'Big', combine: 'and', conditions: [{ column: 3, op: 'gt', value: '5' }] }],
+    });
+  });
+});
