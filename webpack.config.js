@@ -8,6 +8,9 @@
 //   functions.json     custom-function metadata, from the JSDoc of addin/functions.ts (custom-functions-metadata-plugin)
 //   functions-vi.json  the same metadata with Vietnamese descriptions (addin/metadata-vi.json), the vi-VN override
 //   taskpane.js        the task pane
+//                      (each .js opens with a comment naming every third-party package bundled into it, with its
+//                      version and licence, and the licence texts; terser also keeps the packages' own licence
+//                      comments in taskpane.js.LICENSE.txt)
 //   assets/            icons
 //   manifest.xml       the add-in manifest; with SEGMENTKIT_URL=https://host/path/ set, every https://localhost:3000/
 //                      in it becomes that address (the manifest at the root stays the development one)
@@ -18,6 +21,7 @@ import zlib from 'node:zlib';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import webpack from 'webpack';
+import { licenceNotice, packagesOf } from './scripts/licence-notice.js';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(ROOT, 'dist/addin');
@@ -101,6 +105,39 @@ class CopyFilesPlugin {
         const manifest = readFileSync(manifestPath, 'utf8').split(DEV_URL).join(this.url);
         compilation.emitAsset('manifest.xml', new webpack.sources.RawSource(manifest));
       });
+    });
+  }
+}
+
+/** Every source file a webpack module (a plain one, or one concatenated from several) was built from. */
+function moduleFiles(module, into) {
+  if (module.modules) for (const inner of module.modules) moduleFiles(inner, into);
+  if (typeof module.resource === 'string') into.add(module.resource.split('?')[0]);
+  return into;
+}
+
+/**
+ * Opens each emitted .js file with licenceNotice() for the modules of its chunk. Runs after minification (so terser
+ * neither drops nor extracts it) and before the source maps are made (so a development build's maps still line up).
+ */
+class LicenceNoticePlugin {
+  apply(compiler) {
+    const name = 'LicenceNoticePlugin';
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 },
+        () => {
+          for (const chunk of compilation.chunks) {
+            const files = new Set();
+            for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) moduleFiles(module, files);
+            const notice = licenceNotice(packagesOf(files));
+            for (const file of chunk.files) {
+              if (!file.endsWith('.js')) continue;
+              compilation.updateAsset(file, (source) => new webpack.sources.ConcatSource(notice, source));
+            }
+          }
+        },
+      );
     });
   }
 }
@@ -197,6 +234,7 @@ export default async (env = {}, argv = {}) => {
         chunksSortMode: 'manual',
       }),
       new CopyFilesPlugin(url),
+      new LicenceNoticePlugin(),
       new FunctionsSizePlugin(production),
     ],
     // The task pane carries React and Fluent UI (the side panel): about 480 KB minified, 130 KB gzipped.

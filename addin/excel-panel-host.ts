@@ -1,35 +1,43 @@
 /**
  * The side panel's host in Excel: the table around the selection, plans run in the task pane through the chunked
- * Excel SheetIO, the last apply kept for undo while the task pane is open, an optional summary sheet with a
- * native column chart, the language per user (localStorage) and the user's own tags in the document's settings.
+ * Excel SheetIO, the last apply's undo record kept in the workbook (excel-undo-store.ts) so it outlives the task
+ * pane, an optional summary sheet with a native column chart, the language per user (localStorage) and the user's
+ * own tags in the document's settings.
  */
 import { previewResult } from '../core/engine/preview.js';
 import { segmentTable } from '../core/engine/segment.js';
 import { regionAround, describeTable, TABLE_TOP_ROWS } from '../core/engine/table.js';
 import type { PanelHost, PanelSettings } from '../panel/host.js';
+import { PanelError } from '../core/engine/messages.js';
 import { inPageApply } from '../panel/run-apply.js';
-import type { ExcelRun } from './excel-api.js';
+import type { ExcelRun, OfficeDocumentSettings } from './excel-api.js';
 import { ExcelSheetIO } from './excel-sheet-io.js';
+import { ExcelUndoStore, saveSettings, UNDO_SHEET_PREFIX } from './excel-undo-store.js';
 
 export const CUSTOM_TAGS_SETTING = 'segmentkit.customTags';
 const LANG_KEY = 'segmentkit.panel.lang';
 
-/** Office.context.document.settings, or anything that keeps values with the document. */
-export interface DocumentSettings {
-  get(name: string): unknown;
-  set(name: string, value: unknown): void;
-  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
+/** Excel's ItemNotFound for the sheet, as the panel's own "no sheet named …" error. */
+function missingAsPanelError(run: ExcelRun, sheetName: string): ExcelRun {
+  return (batch) =>
+    run(batch).catch((error: unknown) => {
+      const code = (error as { code?: unknown } | null)?.code;
+      throw code === 'ItemNotFound' ? new PanelError('sheetMissing', { sheet: sheetName }) : error;
+    });
 }
 
 export interface ExcelHostOptions {
   readonly run: ExcelRun;
-  readonly documentSettings?: DocumentSettings;
+  /** Office.context.document.settings: the undo record's small part and the user's own tags. */
+  readonly documentSettings: OfficeDocumentSettings;
   readonly userStore?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
 export function createExcelHost({ run, documentSettings, userStore }: ExcelHostOptions): PanelHost {
-  const io = (sheetName: string): ExcelSheetIO => new ExcelSheetIO(run, sheetName);
-
+  const io = (sheetName: string): ExcelSheetIO => {
+    if (sheetName.startsWith(UNDO_SHEET_PREFIX)) throw new PanelError('internalSheet', { sheet: sheetName });
+    return new ExcelSheetIO(missingAsPanelError(run, sheetName), sheetName);
+  };
   async function writeSummary(sheetName: string, rows: (string | number)[][]): Promise<string> {
     return run(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -86,22 +94,26 @@ export function createExcelHost({ run, documentSettings, userStore }: ExcelHostO
       return previewResult(plan, segmentTable(plan, await io(plan.sheetName).readValues(plan.table)));
     },
 
-    ...inPageApply(io, {
-      add: writeSummary,
-      remove: (name) =>
-        run(async (context) => {
-          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-          await context.sync();
-          if (!sheet.isNullObject) {
-            sheet.delete();
+    ...inPageApply({
+      io,
+      store: new ExcelUndoStore(run, documentSettings),
+      summaries: {
+        add: writeSummary,
+        remove: (name) =>
+          run(async (context) => {
+            const sheet = context.workbook.worksheets.getItemOrNullObject(name);
             await context.sync();
-          }
-        }),
+            if (!sheet.isNullObject) {
+              sheet.delete();
+              await context.sync();
+            }
+          }),
+      },
     }),
 
     async loadSettings(): Promise<PanelSettings> {
       const lang = userStore?.getItem(LANG_KEY);
-      const tags = documentSettings?.get(CUSTOM_TAGS_SETTING);
+      const tags = documentSettings.get(CUSTOM_TAGS_SETTING);
       return {
         customTags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
         ...(lang === 'en' || lang === 'vi' ? { lang } : {}),
@@ -110,13 +122,8 @@ export function createExcelHost({ run, documentSettings, userStore }: ExcelHostO
 
     async saveSettings(settings) {
       if (settings.lang) userStore?.setItem(LANG_KEY, settings.lang);
-      if (!documentSettings) return;
       documentSettings.set(CUSTOM_TAGS_SETTING, [...settings.customTags]);
-      await new Promise<void>((resolve, reject) =>
-        documentSettings.saveAsync((result) =>
-          result.status === 'failed' ? reject(new Error(result.error?.message ?? 'settings not saved')) : resolve(),
-        ),
-      );
+      await saveSettings(documentSettings);
     },
   };
 }

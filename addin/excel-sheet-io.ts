@@ -2,10 +2,20 @@
  * The side panel's SheetIO for Excel. Excel on the web refuses a request or a response over 5 MB, so every read
  * and write is cut into chunks of rows kept under 4 MB, with one `sync()` per chunk: writes are measured before
  * they are sent; reads are sized from the bytes per row of the chunks already read (a first small probe).
- * Writes suspend calculation until their sync. Text is written with the number format `@`, so a label `=1+1`
- * stays text. Undo state: values, formulas, number formats and fill colours (ExcelApi 1.9 getCellProperties).
+ * Writes are held until `commit` and suspend calculation until their sync. Labels are written with the number format
+ * `@`, so a label `=1+1` stays text. State: values, formulas, number formats and fill colours (ExcelApi 1.9
+ * getCellProperties); `save` reads it and the token carries it (the undo store keeps it in the workbook); text is
+ * written back as text (its own format `@`, or a leading apostrophe), formulas as formulas.
  */
-import type { CellValue, Rect, RectState, SheetIO, StateParts, WriteValue } from '../core/engine/sheet-io.js';
+import type {
+  CellValue,
+  Rect,
+  RectState,
+  SavedToken,
+  SheetIO,
+  StateParts,
+  WriteValue,
+} from '../core/engine/sheet-io.js';
 import type { CellFill, ExcelContext, ExcelRange, ExcelRun, ExcelValue } from './excel-api.js';
 
 export const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -19,6 +29,19 @@ export interface ExcelIOStats {
   syncs: number;
   chunks: number;
   largestChunkBytes: number;
+}
+
+/**
+ * Whether Excel would read text typed into a General cell as something else: a formula (`=`, `+`, `-`, `@`), a
+ * number, date, time, percentage or currency (anything made of digits and separators), a logical value, or text
+ * whose own first character is an apostrophe. Such text is written back behind an apostrophe.
+ */
+export function excelWouldParse(text: string): boolean {
+  if (text === '') return false;
+  if (/^[=+\-@']/.test(text)) return true;
+  if (/^\s*(true|false)\s*$/i.test(text)) return true;
+  if (/^\s*(\d{1,4}[\s/-]+)?[a-z]{3,9}\.?([\s/,-]+\d{1,4})+\s*$/i.test(text)) return true;
+  return /\d/.test(text) && /^[\s\d.,:/%()$€£¥₫đ-]*(e[+-]?\d+)?[\s\d.,:/%()$€£¥₫đAPMapm-]*$/.test(text);
 }
 
 const fromExcel = (v: ExcelValue | null | undefined): CellValue => (v === '' || v === undefined ? null : v);
@@ -44,6 +67,7 @@ function runs(line: readonly (string | null)[]): [number, number, string | null]
 
 export class ExcelSheetIO implements SheetIO {
   readonly stats: ExcelIOStats = { syncs: 0, chunks: 0, largestChunkBytes: 0 };
+  private pending: (() => Promise<void>)[] = [];
 
   constructor(
     private readonly run: ExcelRun,
@@ -131,8 +155,9 @@ export class ExcelSheetIO implements SheetIO {
             const row: Row = {};
             if (parts.content) {
               row.value = (range.values[r] ?? []).map(fromExcel);
-              row.formula = (range.formulas[r] ?? []).map((f) =>
-                typeof f === 'string' && f.startsWith('=') ? f : null,
+              // A text cell that reads "=1+1" shows the same text as its formula; a real formula shows its result.
+              row.formula = (range.formulas[r] ?? []).map((f, c) =>
+                typeof f === 'string' && f.startsWith('=') && f !== range.values[r]?.[c] ? f : null,
               );
               row.format = (range.numberFormat[r] ?? []).map((f) => f ?? null);
             }
@@ -201,7 +226,44 @@ export class ExcelSheetIO implements SheetIO {
     }
   }
 
+  async isBlank(rect: Rect): Promise<boolean> {
+    const state = await this.readState(rect, { content: true, backgrounds: false });
+    return (state.values ?? []).every((line, r) =>
+      line.every((v, c) => (v === null || v === '') && !state.formulas?.[r]?.[c]),
+    );
+  }
+
+  async save(rect: Rect, parts: StateParts): Promise<SavedToken> {
+    return JSON.stringify(await this.readState(rect, parts));
+  }
+
+  async load(token: SavedToken): Promise<RectState> {
+    return JSON.parse(token) as RectState;
+  }
+
+  async discard(): Promise<void> {
+    // The token carries the state; the undo store drops it with the record.
+  }
+
   async write(rect: Rect, values: WriteValue[][] | null, backgrounds: (string | null)[][] | null): Promise<void> {
+    this.pending.push(() => this.writeNow(rect, values, backgrounds));
+  }
+
+  async writeState(state: RectState): Promise<void> {
+    this.pending.push(() => this.writeStateNow(state));
+  }
+
+  async commit(): Promise<void> {
+    const pending = this.pending;
+    this.pending = [];
+    for (const send of pending) await send();
+  }
+
+  private async writeNow(
+    rect: Rect,
+    values: WriteValue[][] | null,
+    backgrounds: (string | null)[][] | null,
+  ): Promise<void> {
     const textFormat = (line: readonly WriteValue[]): string[] =>
       line.map((v) => (typeof v === 'string' ? '@' : 'General'));
     await this.writeChunks(
@@ -222,8 +284,16 @@ export class ExcelSheetIO implements SheetIO {
     );
   }
 
-  async restore(state: RectState): Promise<void> {
+  private async writeStateNow(state: RectState): Promise<void> {
     const { rect, values, formulas, numberFormats, backgrounds } = state;
+    /** A cell as `range.formulas` takes it: its formula, text behind an apostrophe unless its format is text. */
+    const input = (r: number, c: number): ExcelValue => {
+      const formula = formulas?.[r]?.[c];
+      if (formula) return formula;
+      const value = values?.[r]?.[c] ?? null;
+      if (typeof value !== 'string') return toExcel(value);
+      return numberFormats?.[r]?.[c] === '@' || !excelWouldParse(value) ? value : `'${value}`;
+    };
     await this.writeChunks(
       rect,
       (r) =>
@@ -237,9 +307,9 @@ export class ExcelSheetIO implements SheetIO {
             range.numberFormat = numberFormats
               .slice(start, start + count)
               .map((line) => line.map((f) => f ?? 'General'));
-          range.formulas = values
-            .slice(start, start + count)
-            .map((line, r) => line.map((v, c) => formulas?.[start + r]?.[c] ?? toExcel(v)));
+          range.formulas = Array.from({ length: count }, (_, r) =>
+            Array.from({ length: rect.cols }, (_, c) => input(start + r, c)),
+          );
         }
         if (backgrounds) this.queueFills(context, rect, backgrounds, start, count);
       },

@@ -69,10 +69,10 @@ export function PRIORITY_QUADRANT(
 /**
  * Recency, frequency and monetary scores of each customer row as the number 100·R + 10·F + M (e.g. 545). Quantile mode (default): cut points at the 1/bins … (bins−1)/bins quantiles of the rows, as PERCENTILE.INC; score = 1 + number of cut points strictly below the value; R = bins − number of cut points strictly below the days since the last purchase (fewer days, higher R; a day count on a cut point gets the higher R). Equal values get equal scores. A row with a blank input gives a blank answer.
  * @customfunction RFM_SCORE RFM_SCORE
- * @param {any[][]} last_purchase Date of each customer’s last purchase (a column or row, or one cell): date cells, serials or ISO text. Rows whose three inputs can all be read make the population for the quantiles.
+ * @param {any[][]} last_purchase Date of each customer’s last purchase (a column or row, or one cell): date cells, serials, or text such as 2024-05-31, 20240531 or 31/05/2024 (day or month first as the column’s own dates settle). Rows whose three inputs can all be read make the population for the quantiles.
  * @param {any[][]} orders Number of orders of each customer, a whole number ≥ 0, same length as last_purchase. Excel builds that pass a blank as 0 read it as 0 orders.
  * @param {any[][]} revenue Revenue of each customer, same length as last_purchase; negative (net returns) is allowed. Excel builds that pass a blank as 0 read it as 0.
- * @param {any} [as_of] The date recency is counted to (a date cell, a serial or ISO text such as 2024-12-31). Default: the latest purchase date in the data, never today (answers would change overnight). Pass it in row-by-row formulas.
+ * @param {any} [as_of] The date recency is counted to (a date cell, a serial, or text such as 2024-12-31, 20241231 or 31/12/2024). Default: the latest date in the data, never today (answers would change overnight). Pass it in row-by-row formulas.
  * @param {any} [bins] Number of score levels, 2 to 9; default 5. With thresholds it follows from their width.
  * @param {any[][]} [thresholds] Fixed bounds instead of quantiles: 3 rows (R in days, F, M), each strictly ascending with bins − 1 lower bounds, e.g. {115,181,297,482;4,5,6,8;256,382,506,666}. Score = 1 + number of bounds ≤ the value; for recency reversed (R = 5 below 115 days). Needs no population, so it works row by row.
  * @returns {any[][]} One answer per input cell, in the shape of the input.
@@ -101,14 +101,15 @@ export function RFM_SEGMENT(rfm_scores: any[][], rules: any[][], lang: any): any
 }
 
 /**
- * From order lines (one row per order) to one row per customer, in order of first appearance, with a header: Customer, Last purchase, Recency (days), Orders, Revenue, R, F, M, RFM score, Segment (default rules). Scores as RFM_SCORE, over the customers. Empty lines are skipped. A line that cannot be used is left out: when its customer is known, that customer’s row shows the problem in Last purchase and gets no score; lines without a readable customer are reported in one final row that starts with #VALUE!.
+ * From order lines to one row per customer, in order of first appearance, with a header: Customer, Last purchase, Recency (days), Orders, Revenue, R, F, M, RFM score, Segment (default rules). Without order_ids each line is an order; with them, a customer’s lines that share an order id are one order, dated by its latest line. An order of value 0 or below (a return, a cancellation) is not counted and its date is not a purchase, but its value nets off Revenue; a customer with no purchase gets Orders 0 and no score. Scores as RFM_SCORE, over the customers with a purchase. Empty lines are skipped. A line that cannot be used is left out: when its customer is known, that customer’s row shows the problem in Last purchase and gets no score; lines without a readable customer are counted in one final row that starts with #VALUE!.
  * @customfunction RFM_TABLE RFM_TABLE
- * @param {any[][]} customers Customer of each order line (a column or row): trimmed text, case-sensitive; the number 1001 and the text "1001" are one customer.
- * @param {any[][]} order_dates Date of each order line, same length as customers: date cells, serials or ISO text.
- * @param {any[][]} revenues Revenue of each order line, same length as customers; every line counts as one order, including 0 or negative revenue (returns). Excel builds that pass a blank as 0 read it as 0.
- * @param {any} [as_of] The date recency is counted to (a date cell, a serial or ISO text such as 2024-12-31). Default: the latest purchase date in the data, never today (answers would change overnight). Pass it in row-by-row formulas.
+ * @param {any[][]} customers Customer of each order line (a column or row): trimmed text, case-sensitive; the number 1001 and the text "1001" are one customer. Lines with a blank customer are counted in the final row.
+ * @param {any[][]} order_dates Date of each order line, same length as customers: date cells, serials, or text such as 2024-05-31 14:05, 20240531 or 22/09/2026 09:46:16 (day or month first as the column’s own dates settle); a time of day is ignored.
+ * @param {any[][]} revenues Revenue of each order line, same length as customers: numbers or text such as 1,234.50 or 450.000 ₫; 0 or negative for returns and cancellations. Excel builds that pass a blank as 0 read it as 0.
+ * @param {any} [as_of] The date recency is counted to (a date cell, a serial, or text such as 2024-12-31, 20241231 or 31/12/2024). Default: the latest date in the data, never today (answers would change overnight). Pass it in row-by-row formulas.
  * @param {any} [bins] Number of score levels, 2 to 9; default 5. With thresholds it follows from their width.
  * @param {any[][]} [thresholds] Fixed bounds instead of quantiles: 3 rows (R in days, F, M), each strictly ascending with bins − 1 lower bounds, e.g. {115,181,297,482;4,5,6,8;256,382,506,666}. Score = 1 + number of bounds ≤ the value; for recency reversed (R = 5 below 115 days). Needs no population, so it works row by row.
+ * @param {any[][]} [order_ids] Order or invoice number of each line, same length as customers: a customer’s lines with the same id are one order (a point-of-sale export has one line per item). Left out: each line is one order.
  * @param {any} [lang] Label language: "en" (default) or "vi".
  * @returns {any[][]} A table with a header row.
  */
@@ -119,9 +120,10 @@ export function RFM_TABLE(
   as_of: any,
   bins: any,
   thresholds: any[][],
+  order_ids: any[][],
   lang: any,
 ): any[][] {
-  return runForExcel('RFM_TABLE', [customers, order_dates, revenues, as_of, bins, thresholds, lang]);
+  return runForExcel('RFM_TABLE', [customers, order_dates, revenues, as_of, bins, thresholds, order_ids, lang]);
 }
 
 /**
@@ -140,7 +142,7 @@ export function CUSTOMER_TIER(values: any[][], population: any[][], shares: any[
 /**
  * Engagement stage of each customer row, first match wins: Prospect (no orders, no purchase dates) → Lost (days since last purchase ≥ lost_days) → At Risk (≥ at_risk_days) → New (days since first purchase < new_days) → Evangelist (orders ≥ loyal_orders and referrals ≥ 1) → Loyal (orders ≥ loyal_orders) → Active. An all-blank row gives a blank answer; orders without dates, one date missing, a first purchase after the last, or a purchase after as_of gets #VALUE!.
  * @customfunction LIFECYCLE_STAGE LIFECYCLE_STAGE
- * @param {any[][]} first_purchase Date of each customer’s first purchase (a column or row, or one cell): date cells, serials or ISO text. Blank with last_purchase blank: no purchase yet.
+ * @param {any[][]} first_purchase Date of each customer’s first purchase (a column or row, or one cell): date cells, serials, or text such as 2024-05-31, 20240531 or 31/05/2024 (day or month first as the column’s own dates settle). Blank with last_purchase blank: no purchase yet.
  * @param {any[][]} last_purchase Date of each customer’s last purchase, same length as first_purchase.
  * @param {any[][]} orders Number of orders of each customer, a whole number ≥ 0, same length. Blank or 0 with no dates is a Prospect; blank with dates never reaches loyal_orders. Excel builds that pass a blank as 0 make an empty row a Prospect.
  * @param {any} [as_of] The date days are counted to. Default: the latest last purchase in the data, never today (answers would change overnight). Pass it in row-by-row formulas.

@@ -7,7 +7,7 @@
  */
 import { type FunctionSpec, type Lang } from '../core/index.js';
 import { mountPanel } from '../panel/mount.js';
-import type { ExcelRun } from './excel-api.js';
+import type { ExcelRun, OfficeDocumentSettings } from './excel-api.js';
 import { createExcelHost } from './excel-panel-host.js';
 import { TEXT, excelFormula, excelSignature, fill, findFunctions, langFor, type PaneText } from './reference.js';
 
@@ -228,14 +228,7 @@ if (typeof Office !== 'undefined') {
         panel,
         createExcelHost({
           run: Excel.run as unknown as ExcelRun,
-          documentSettings: {
-            get: (name) => Office.context.document.settings.get(name) as unknown,
-            set: (name, value) => Office.context.document.settings.set(name, value),
-            saveAsync: (done) =>
-              Office.context.document.settings.saveAsync((result) =>
-                done?.({ status: String(result.status), ...(result.error ? { error: result.error } : {}) }),
-              ),
-          },
+          documentSettings: Office.context.document.settings as unknown as OfficeDocumentSettings,
           userStore: window.localStorage,
         }),
         displayLanguage,

@@ -5,7 +5,17 @@
  */
 import type { Progress } from '../core/engine/apply.js';
 import type { Plan } from '../core/engine/plan.js';
-import type { ApplyRequest, ApplyResult, PanelSettings, PreviewResult, TableInfo } from '../panel/host.js';
+import type {
+  ApplyRequest,
+  ApplyResult,
+  ConvertDatesRequest,
+  ConvertDatesResult,
+  LastApply,
+  PanelSettings,
+  PreviewResult,
+  TableInfo,
+  UndoResult,
+} from '../panel/host.js';
 
 export interface ServerFunctions {
   segmentkitDetectTable(): TableInfo;
@@ -13,8 +23,9 @@ export interface ServerFunctions {
   segmentkitApply(request: ApplyRequest, runId: string): ApplyResult;
   segmentkitProgress(runId: string): Progress | null;
   segmentkitCancel(runId: string): void;
-  segmentkitLastApply(): { description: string } | null;
-  segmentkitUndo(): boolean;
+  segmentkitConvertDates(request: ConvertDatesRequest): ConvertDatesResult;
+  segmentkitLastApply(): LastApply | null;
+  segmentkitUndo(confirmChanged: boolean): UndoResult;
   segmentkitLoadSettings(): PanelSettings;
   segmentkitSaveSettings(settings: PanelSettings): void;
 }
@@ -28,6 +39,7 @@ export const SERVER_FUNCTIONS: readonly ServerFunctionName[] = [
   'segmentkitApply',
   'segmentkitProgress',
   'segmentkitCancel',
+  'segmentkitConvertDates',
   'segmentkitLastApply',
   'segmentkitUndo',
   'segmentkitLoadSettings',

@@ -1,23 +1,33 @@
 /**
- * The side panel's SheetIO on the Sheets server, shaped so one apply costs one read and two writes:
- * - one `getValues` over the table and its result column serves the engine's read of the table and its look at
- *   the result column;
- * - what apply will change is kept for undo without reading it: the area is copied (`copyTo`, values, formulas,
- *   formats and colours) to a hidden sheet, and restore copies it back;
- * - the writes are held until `flush`: one `setValues` of the result column (text with a leading apostrophe, so
- *   `=1+1` stays text) and one `setBackgrounds` over the data rows of the table and result column.
+ * The side panel's SheetIO on the Sheets server, shaped so one apply costs one read and one or two writes on the
+ * user's sheet:
+ * - reads are `getValues` (dates as the engine's serials), clipped to the sheet's grid (cells beyond it are blank);
+ * - `save` copies the rectangle (`copyTo`: values, formulas, formats and colours, or colours only) to the same place
+ *   on a new hidden, warning-protected sheet grown to fit, so formulas keep their references; `load` reads it back;
+ *   `discard` deletes that sheet;
+ * - writes are held until `commit`, which sends the values as one `setValues` per rectangle (text with a leading
+ *   apostrophe, so `=1+1` stays text) and the fills merged into one `setBackgrounds` where they cover a rectangle.
  */
-import type { CellValue, Rect, RectState, StateParts, SyncSheetIO, WriteValue } from '../core/engine/sheet-io.js';
-import type { GasRange, GasSheet, GasSpreadsheet } from './gas-types.js';
+import { PanelError } from '../core/engine/messages.js';
+import type {
+  CellValue,
+  Rect,
+  RectState,
+  SavedToken,
+  StateParts,
+  SyncSheetIO,
+  WriteValue,
+} from '../core/engine/sheet-io.js';
+import type { GasRange, GasSheet, GasSpreadsheet, GasValue } from './gas-types.js';
 import { withSheetsDates, type SheetsClock } from './sheets-host.js';
 
-export const UNDO_SHEET_PREFIX = 'SegmentKit undo';
+/** Every sheet SegmentKit makes for itself starts so; the server refuses to treat one as a table. */
+export const INTERNAL_SHEET_PREFIX = 'SegmentKit undo';
+const NO_FILL = '#ffffff';
+/** What getNumberFormats answers for a cell whose format was never set. */
+export const AUTOMATIC_FORMAT = '0.###############';
 
-const inside = (inner: Rect, outer: Rect): boolean =>
-  inner.row >= outer.row &&
-  inner.col >= outer.col &&
-  inner.row + inner.rows <= outer.row + outer.rows &&
-  inner.col + inner.cols <= outer.col + outer.cols;
+export const isInternalSheet = (name: string): boolean => name.startsWith(INTERNAL_SHEET_PREFIX);
 
 /** A value as setValues should get it: text always as text. */
 export function asSheetsText(value: WriteValue): string | number | boolean {
@@ -25,130 +35,243 @@ export function asSheetsText(value: WriteValue): string | number | boolean {
   return typeof value === 'string' && value !== '' ? `'${value}` : value;
 }
 
+/** Grows a sheet's grid to hold at least `rows` × `cols` from A1 (a new sheet has 1,000 × 26). */
+export function growTo(sheet: GasSheet, rows: number, cols: number): void {
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+}
+
+/** A hidden sheet of our own, protected with a warning, grown to hold `rows` × `cols` from A1. */
+export function internalSheet(spreadsheet: GasSpreadsheet, name: string, rows: number, cols: number): GasSheet {
+  const sheet = spreadsheet.insertSheet(name);
+  growTo(sheet, rows, cols);
+  sheet.hideSheet();
+  sheet
+    .protect()
+    .setDescription('SegmentKit keeps what its last apply replaced here, for undo. Deleting this sheet ends that undo.')
+    .setWarningOnly(true);
+  return sheet;
+}
+
+const isAutomatic = (format: string | null | undefined): boolean =>
+  format === null || format === undefined || format === '' || format === AUTOMATIC_FORMAT;
+
+/** Vertical runs of cells whose format was set by hand (not the automatic one), with their formats. */
+function setFormatRuns(formats: readonly (readonly (string | null)[])[]): (Rect & { formats: string[][] })[] {
+  const runs: (Rect & { formats: string[][] })[] = [];
+  const cols = Math.max(0, ...formats.map((line) => line.length));
+  for (let c = 0; c < cols; c++) {
+    let start = -1;
+    for (let r = 0; r <= formats.length; r++) {
+      const f = formats[r]?.[c];
+      const set = !isAutomatic(f);
+      if (set && start < 0) start = r;
+      if (!set && start >= 0) {
+        runs.push({
+          row: start,
+          col: c,
+          rows: r - start,
+          cols: 1,
+          formats: formats.slice(start, r).map((line) => [line[c] as string]),
+        });
+        start = -1;
+      }
+    }
+  }
+  return runs;
+}
+
+interface Token {
+  readonly sheet: string;
+  readonly rect: Rect;
+  readonly parts: StateParts;
+}
+
+type Pending =
+  | { readonly kind: 'values'; readonly rect: Rect; readonly values: WriteValue[][] }
+  | { readonly kind: 'fills'; readonly rect: Rect; readonly fills: (string | null)[][] }
+  | { readonly kind: 'state'; readonly state: RectState };
+
 export class SheetsSheetIO implements SyncSheetIO {
   readonly sheetName: string;
-  private cache: { rect: Rect; values: CellValue[][] } | undefined;
-  private snapshot: { sheet: GasSheet; rect: Rect } | undefined;
-  private pendingValues: { rect: Rect; values: WriteValue[][] } | undefined;
-  private pendingColors: { rect: Rect; colors: (string | null)[][] }[] = [];
+  private pending: Pending[] = [];
+  private copy: string | undefined;
 
-  /**
-   * @param area the table and its result column: read once, copied once
-   */
   constructor(
     private readonly spreadsheet: GasSpreadsheet,
     private readonly sheet: GasSheet,
-    private readonly area: Rect,
     private readonly clock?: SheetsClock,
+    private readonly newName: () => string = () => `${INTERNAL_SHEET_PREFIX} ${Date.now().toString(36)}`,
   ) {
     this.sheetName = sheet.getName();
   }
 
-  private range(rect: Rect): GasRange {
-    return this.sheet.getRange(rect.row + 1, rect.col + 1, rect.rows, rect.cols);
+  private range(rect: Rect, sheet = this.sheet): GasRange {
+    return sheet.getRange(rect.row + 1, rect.col + 1, rect.rows, rect.cols);
   }
 
-  usedRect(): Rect {
-    return this.area;
+  /** The part of a rectangle inside the sheet's grid (rows × cols may be 0). */
+  private clip(rect: Rect): Rect {
+    const rows = Math.max(0, Math.min(rect.rows, this.sheet.getMaxRows() - rect.row));
+    const cols = Math.max(0, Math.min(rect.cols, this.sheet.getMaxColumns() - rect.col));
+    return { ...rect, rows, cols };
   }
 
-  private readArea(): { rect: Rect; values: CellValue[][] } {
-    if (!this.cache) {
-      const raw = withSheetsDates(this.range(this.area).getValues(), this.clock);
-      const values = raw.map((line) => line.map((v) => (v === '' ? null : (v as CellValue))));
-      this.cache = { rect: this.area, values };
-    }
-    return this.cache;
+  /** Reads a grid clipped to the sheet, padded with `blank` beyond it. */
+  private readClipped<T>(rect: Rect, read: (range: GasRange) => T[][], blank: T): T[][] {
+    const inside = this.clip(rect);
+    const got = inside.rows > 0 && inside.cols > 0 ? read(this.range(inside)) : [];
+    return Array.from({ length: rect.rows }, (_, r) =>
+      Array.from({ length: rect.cols }, (_, c) => (got[r]?.[c] === undefined ? blank : (got[r]?.[c] as T))),
+    );
+  }
+
+  private values(grid: GasValue[][]): CellValue[][] {
+    return withSheetsDates(grid, this.clock).map((line) => line.map((v) => (v === '' ? null : (v as CellValue))));
   }
 
   readValues(rect: Rect): CellValue[][] {
-    if (!inside(rect, this.area)) throw new Error(`SheetsSheetIO reads only ${JSON.stringify(this.area)}`);
-    const { values } = this.readArea();
-    const top = rect.row - this.area.row;
-    const left = rect.col - this.area.col;
-    return values.slice(top, top + rect.rows).map((line) => line.slice(left, left + rect.cols));
+    return this.readClipped<CellValue>(rect, (range) => this.values(range.getValues()), null);
   }
 
-  /** The hidden copy of the area, made on first need. */
-  private snapshotOf(): { sheet: GasSheet; rect: Rect } {
-    if (!this.snapshot) {
-      const name = `${UNDO_SHEET_PREFIX} ${Date.now().toString(36)}`;
-      const sheet = this.spreadsheet.insertSheet(name);
-      sheet.hideSheet();
-      const rect: Rect = { row: 0, col: 0, rows: this.area.rows, cols: this.area.cols };
-      this.range(this.area).copyTo(sheet.getRange(1, 1, rect.rows, rect.cols));
-      this.snapshot = { sheet, rect };
-    }
-    return this.snapshot;
+  isBlank(rect: Rect): boolean {
+    const inside = this.clip(rect);
+    return inside.rows === 0 || inside.cols === 0 || this.range(inside).isBlank();
   }
 
-  /** The hidden sheet that holds the undo copy, if one was made. */
-  get undoSheetName(): string | undefined {
-    return this.snapshot?.sheet.getName();
+  private stateOf(rect: Rect, parts: StateParts, read: (range: GasRange) => GasRange | undefined): RectState {
+    const grid = <T>(pick: (range: GasRange) => T[][], blank: T): T[][] =>
+      this.readClipped(rect, (range) => pick(read(range) ?? range), blank);
+    return {
+      rect,
+      ...(parts.content
+        ? {
+            values: grid((range) => this.values(range.getValues()), null as CellValue),
+            formulas: grid((range) => range.getFormulas().map((l) => l.map((f) => f || null)), null as string | null),
+            numberFormats: grid((range) => range.getNumberFormats(), null as string | null),
+          }
+        : {}),
+      ...(parts.backgrounds
+        ? {
+            backgrounds: grid(
+              (range) => range.getBackgrounds().map((l) => l.map((b) => (!b || b === NO_FILL ? null : b))),
+              null as string | null,
+            ),
+          }
+        : {}),
+    };
   }
 
   readState(rect: Rect, parts: StateParts): RectState {
-    const snapshot = this.snapshotOf();
-    const address = `${snapshot.sheet.getName()}!${rect.row - this.area.row},${rect.col - this.area.col}`;
-    if (!parts.content) return { rect, snapshot: address };
-    const values = this.readValues(rect);
-    const hidden = values.every((line) => line.every((v) => v === null)) && !this.range(rect).isBlank();
-    // Formulas whose value is "" look empty to getValues; isBlank sees them, and then every such cell counts.
-    const formulas = values.map((line) => line.map((v) => (hidden && v === null ? '=' : null)));
-    return { rect, values, formulas, snapshot: address };
+    return this.stateOf(rect, parts, () => undefined);
+  }
+
+  /** One hidden copy sheet per run: the rectangles one apply saves do not overlap. */
+  save(rect: Rect, parts: StateParts): SavedToken {
+    const inside = this.clip(rect);
+    let copy = this.copy && this.spreadsheet.getSheetByName(this.copy);
+    if (copy) growTo(copy, rect.row + rect.rows, rect.col + rect.cols);
+    else {
+      this.copy = this.newName();
+      copy = internalSheet(this.spreadsheet, this.copy, rect.row + rect.rows, rect.col + rect.cols);
+    }
+    const name = this.copy as string;
+    if (inside.rows > 0 && inside.cols > 0) {
+      const destination = this.range(inside, copy);
+      if (parts.content) this.range(inside).copyTo(destination);
+      else this.range(inside).copyTo(destination, { formatOnly: true });
+    }
+    return JSON.stringify({ sheet: name, rect, parts } satisfies Token);
+  }
+
+  load(token: SavedToken): RectState {
+    const { sheet: name, rect, parts } = JSON.parse(token) as Token;
+    const copy = this.spreadsheet.getSheetByName(name);
+    if (!copy) throw new PanelError('undoCopyGone');
+    const inside = this.clip(rect);
+    return this.stateOf(rect, parts, (range) =>
+      copy.getRange(range.getRow(), range.getColumn(), inside.rows, inside.cols),
+    );
+  }
+
+  discard(token: SavedToken): void {
+    const { sheet: name } = JSON.parse(token) as Token;
+    const copy = this.spreadsheet.getSheetByName(name);
+    if (copy) this.spreadsheet.deleteSheet(copy);
   }
 
   write(rect: Rect, values: WriteValue[][] | null, backgrounds: (string | null)[][] | null): void {
-    if (values) this.pendingValues = { rect, values };
-    if (backgrounds) this.pendingColors.push({ rect, colors: backgrounds });
+    if (values) this.pending.push({ kind: 'values', rect, values });
+    if (backgrounds) this.pending.push({ kind: 'fills', rect, fills: backgrounds });
   }
 
-  flush(): void {
-    const values = this.pendingValues;
-    const colors = this.pendingColors;
-    this.pendingValues = undefined;
-    this.pendingColors = [];
-    if (values) this.range(values.rect).setValues(values.values.map((line) => line.map(asSheetsText)));
-    if (colors.length === 0) return;
-    // One rectangle over the data rows (the header keeps its colour): the table's columns and the result column.
-    const top = Math.min(...colors.map((c) => c.rect.row + (c.rect.rows > 1 && c.rect.cols === 1 ? 1 : 0)));
-    const bottom = Math.max(...colors.map((c) => c.rect.row + c.rect.rows));
-    const left = Math.min(...colors.map((c) => c.rect.col));
-    const right = Math.max(...colors.map((c) => c.rect.col + c.rect.cols));
-    const box: Rect = { row: top, col: left, rows: bottom - top, cols: right - left };
-    const grid: (string | null)[][] = Array.from({ length: box.rows }, () =>
-      new Array<string | null>(box.cols).fill(null),
-    );
-    const covered = grid.map((line) => line.map(() => false));
-    for (const { rect, colors: block } of colors)
-      block.forEach((line, r) =>
-        line.forEach((color, c) => {
-          const y = rect.row + r - box.row;
-          const x = rect.col + c - box.col;
-          if (y < 0 || y >= box.rows) return;
-          grid[y]![x] = color;
-          covered[y]![x] = true;
-        }),
+  writeState(state: RectState): void {
+    this.pending.push({ kind: 'state', state });
+  }
+
+  commit(): void {
+    const pending = this.pending;
+    this.pending = [];
+    // A result column right of a table that fills the grid needs one more column first.
+    const rects = pending.map((p) => (p.kind === 'state' ? p.state.rect : p.rect));
+    if (rects.length > 0)
+      growTo(this.sheet, Math.max(...rects.map((r) => r.row + r.rows)), Math.max(...rects.map((r) => r.col + r.cols)));
+    const fills = pending.filter((p): p is Extract<Pending, { kind: 'fills' }> => p.kind === 'fills');
+    for (const op of pending) {
+      if (op.kind === 'values') this.range(op.rect).setValues(op.values.map((line) => line.map(asSheetsText)));
+      if (op.kind === 'state') this.writeStateNow(op.state);
+    }
+    this.writeFills(fills);
+  }
+
+  private writeStateNow(state: RectState): void {
+    const { rect, values, formulas, numberFormats, backgrounds } = state;
+    const range = this.range(rect);
+    if (values) {
+      range.setValues(
+        values.map((line, r) =>
+          line.map((v, c) => {
+            const formula = formulas?.[r]?.[c];
+            if (formula) return formula;
+            return numberFormats?.[r]?.[c] === '@' && typeof v === 'string' ? v : asSheetsText(v);
+          }),
+        ),
       );
-    if (covered.some((line) => line.some((c) => !c))) {
-      for (const { rect, colors: block } of colors) this.range(rect).setBackgrounds(block);
+    }
+    // Formats are written back in the runs of cells where one was set by hand, since writing the automatic format's
+    // text would turn it into a fixed one; a cell that was automatic and has a format now (a date conversion's) is
+    // reset with "General".
+    if (numberFormats) {
+      const now = numberFormats.some((line) => line.some(isAutomatic)) ? range.getNumberFormats() : undefined;
+      const wanted = numberFormats.map((line, r) =>
+        line.map((f, c) => (!isAutomatic(f) ? f : now && !isAutomatic(now[r]?.[c]) ? 'General' : null)),
+      );
+      for (const run of setFormatRuns(wanted))
+        this.range({ ...run, row: rect.row + run.row, col: rect.col + run.col }).setNumberFormats(run.formats);
+    }
+    if (backgrounds) range.setBackgrounds(backgrounds);
+  }
+
+  /** Fills in order, merged into one `setBackgrounds` when together they cover their bounding rectangle. */
+  private writeFills(ops: readonly { rect: Rect; fills: (string | null)[][] }[]): void {
+    if (ops.length === 0) return;
+    const top = Math.min(...ops.map((o) => o.rect.row));
+    const left = Math.min(...ops.map((o) => o.rect.col));
+    const box: Rect = {
+      row: top,
+      col: left,
+      rows: Math.max(...ops.map((o) => o.rect.row + o.rect.rows)) - top,
+      cols: Math.max(...ops.map((o) => o.rect.col + o.rect.cols)) - left,
+    };
+    const grid: (string | null | undefined)[][] = Array.from({ length: box.rows }, () =>
+      new Array<string | null | undefined>(box.cols).fill(undefined),
+    );
+    for (const { rect, fills } of ops)
+      fills.forEach((line, r) => line.forEach((color, c) => (grid[rect.row + r - top]![rect.col + c - left] = color)));
+    if (grid.every((line) => line.every((c) => c !== undefined))) {
+      this.range(box).setBackgrounds(grid as (string | null)[][]);
       return;
     }
-    this.range(box).setBackgrounds(grid);
-  }
-
-  restore(state: RectState): void {
-    const { rect } = state;
-    const address = /^(.*)!(\d+),(\d+)$/.exec(state.snapshot ?? '');
-    const copy = address && this.spreadsheet.getSheetByName(address[1] as string);
-    if (!address || !copy) throw new Error(`the undo copy ${state.snapshot ?? ''} is gone`);
-    const source = copy.getRange(Number(address[2]) + 1, Number(address[3]) + 1, rect.rows, rect.cols);
-    source.copyTo(this.range(rect));
-  }
-
-  /** Removes the undo copy (after undo, or when a newer apply replaces it). */
-  dropSnapshot(): void {
-    if (this.snapshot) this.spreadsheet.deleteSheet(this.snapshot.sheet);
-    this.snapshot = undefined;
+    for (const { rect, fills } of ops) this.range(rect).setBackgrounds(fills);
   }
 }

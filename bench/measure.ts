@@ -1,5 +1,6 @@
 /** Timing for benchmarks: the median of several runs after warm-up; only ratios within one run are compared. */
 import { performance } from 'node:perf_hooks';
+import { seededRandom } from '../core/random.js';
 
 export interface Timing {
   readonly medianMs: number;
@@ -18,21 +19,9 @@ export function time(fn: () => unknown, { warmup = 2, runs = 5 } = {}): Timing {
   return { medianMs: samples[Math.floor(samples.length / 2)] as number, runs };
 }
 
-/** A seeded generator (mulberry32), so every run measures the same data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Revenue-like values: a long-tailed (log-normal) distribution rounded to whole đồng. */
 export function revenues(n: number, seed = 1): number[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: n }, () => {
     const u = 1 - random();
     const v = random();

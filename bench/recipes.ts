@@ -7,7 +7,8 @@
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import { HF_CONFIG } from '../playground/engine/workbook.js';
 import { registerSegmentKit } from '../playground/engine/segmentkit-plugin.js';
-import { revenues, seeded } from './measure.js';
+import { seededRandom } from '../core/random.js';
+import { revenues } from './measure.js';
 import type { BenchLine } from './report.js';
 
 export const RECIPE_SIZES = [2_000, 4_000, 8_000];
@@ -48,7 +49,7 @@ function abcSheets(n: number): { recipe: RawCellContent[][]; ours: RawCellConten
 }
 
 function rfmSheets(n: number): { recipe: RawCellContent[][]; ours: RawCellContent[][] } {
-  const random = seeded(9);
+  const random = seededRandom(9);
   const last = n + 1;
   const score = (col: string, r: number): string =>
     `MAX(1,ROUNDUP(COUNTIF(${col}$2:${col}$${last},"<"&${col}${r})/(COUNT(${col}$2:${col}$${last})-1)*5,0))`;

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Core } from './bundled-core.js';
-import { seeded, time } from './measure.js';
+import { seededRandom } from '../core/random.js';
+import { time } from './measure.js';
 import type { BenchLine } from './report.js';
 
 export const AS_OF = '2025-12-31';
@@ -22,7 +23,7 @@ export interface OrderLines {
 
 /** `n` seeded order lines of about n / 10 customers over two years, revenue log-normal. */
 export function orderLines(n: number, seed = 7): OrderLines {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const customerCount = Math.max(1, Math.round(n / 10));
   const customers: string[][] = new Array(n);
   const dates: number[][] = new Array(n);

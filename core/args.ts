@@ -3,7 +3,16 @@
  * bare value, an omitted optional argument is `undefined` (Sheets) or `null` (Excel). Wrong shapes and
  * impossible options are whole-call problems that name the argument.
  */
-import { BLANK, isBlank, readDate, readNumber, readNumbers, type NumberColumn } from './cells.js';
+import {
+  BLANK,
+  describeCell,
+  isBlank,
+  readDate,
+  readDates,
+  readNumber,
+  readNumbers,
+  type NumberColumn,
+} from './cells.js';
 import { fail } from './errors.js';
 import type { Lang } from './labels.js';
 import type { OutCell, OutGrid } from './output.js';
@@ -74,11 +83,35 @@ export function answerRow(answer: OutCell): OutCell[] {
   return shared as OutCell[];
 }
 
-/** Reads a vector's cells as numbers; a column is read straight from the host's rows. */
+/**
+ * Reads a vector's cells as numbers, the vector settling its own ambiguous separators (`"450.000"` beside
+ * `"1.234.567"`); a column is read straight from the host's rows.
+ */
 export function readVectorNumbers(vector: Vector): NumberColumn {
   const rows = vector.rows;
-  if (!rows) return readNumbers(vector.cells);
-  return readNumbers(rows, readNumber, true);
+  return rows ? readNumbers(rows, true) : readNumbers(vector.cells);
+}
+
+/**
+ * Reads a vector's cells as whole-day dates, the vector settling its own day/month order (`"01/02/2026"` beside
+ * `"22/09/2026"` is day first); a column is read straight from the host's rows.
+ */
+export function readVectorDates(vector: Vector): NumberColumn {
+  const rows = vector.rows;
+  return rows ? readDates(rows, true) : readDates(vector.cells);
+}
+
+/** Cells in a vector, counted without flattening a host column. */
+export function vectorLength(vector: Vector): number {
+  return vector.rows ? vector.rows.length : vector.cells.length;
+}
+
+/** The cell of a vector at an index, read straight from the host's rows when it is a column. */
+export function cellReader(vector: Vector): (i: number) => unknown {
+  const rows = vector.rows;
+  if (rows) return (i) => (rows[i] as unknown[])[0];
+  const cells = vector.cells;
+  return (i) => cells[i];
 }
 
 /** Puts one answer per input cell back into the input's shape. */
@@ -103,9 +136,9 @@ export function toMatrix(raw: unknown, arg: string, minCols: number): unknown[][
 }
 
 export function requireSameLength(a: Vector, argA: string, b: Vector, argB: string): void {
-  if (a.cells.length !== b.cells.length) {
-    fail('lengthMismatch', { arg: argB, n: b.cells.length, other: argA, m: a.cells.length });
-  }
+  const n = vectorLength(b);
+  const m = vectorLength(a);
+  if (m !== n) fail('lengthMismatch', { arg: argB, n, other: argA, m });
 }
 
 /** The single value of an optional scalar argument, or undefined when it was left out or points at a blank cell. */
@@ -145,7 +178,7 @@ export function optionalNumber(raw: unknown, arg: string, rule: NumberRule = {})
   const value = scalarArg(raw, arg);
   if (value === undefined) return undefined;
   const read = readNumber(value);
-  if (typeof read !== 'number') return fail('notAnOptionNumber', { arg, text: String(value) });
+  if (typeof read !== 'number') return fail('notAnOptionNumber', { arg, text: describeCell(value) });
   return checkNumber(read, arg, rule);
 }
 
@@ -153,13 +186,19 @@ export function numberOr(raw: unknown, arg: string, fallback: number, rule: Numb
   return optionalNumber(raw, arg, rule) ?? fallback;
 }
 
-/** An optional date option (`as_of`): a date cell, a serial or ISO text. */
+/**
+ * An optional date option (`as_of`): a date cell, a serial, an 8-digit year-month-day number, or date text (ISO,
+ * `20251231`, or day/month/year that shows its order by itself, `31/12/2025`).
+ */
 export function optionalDate(raw: unknown, arg: string): number | undefined {
   const value = scalarArg(raw, arg);
   if (value === undefined) return undefined;
   const read = readDate(value);
-  if (typeof read !== 'number') return fail('notAnOptionDate', { arg, text: String(value) });
-  return read;
+  if (typeof read === 'number') return read;
+  if (read !== BLANK && read.code === 'ambiguousDayMonth') {
+    return fail('ambiguousOptionDate', { arg, ...read.params });
+  }
+  return fail('notAnOptionDate', { arg, text: describeCell(value) });
 }
 
 /** Every number of a range or array constant, row by row; a blank or a non-number is a whole-call problem. */
@@ -168,7 +207,9 @@ export function numberGrid(raw: unknown, arg: string): number[][] {
   return rows.map((row) =>
     row.map((cell) => {
       const read = readNumber(cell);
-      if (typeof read !== 'number') return fail('notAnOptionNumber', { arg, text: read === BLANK ? '' : String(cell) });
+      if (typeof read !== 'number') {
+        return fail('notAnOptionNumber', { arg, text: read === BLANK ? '' : describeCell(cell) });
+      }
       return read;
     }),
   );
@@ -193,7 +234,7 @@ export function requireAscending(list: readonly number[], arg: string): void {
 export function readLang(raw: unknown): Lang {
   const value = scalarArg(raw, 'lang');
   if (value === undefined) return 'en';
-  const text = String(value).trim().toLowerCase();
+  const text = describeCell(value).trim().toLowerCase();
   if (text === 'en' || text === 'vi') return text;
-  return fail('badLang', { text: String(value) });
+  return fail('badLang', { text: describeCell(value) });
 }

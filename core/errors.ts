@@ -12,12 +12,34 @@ const MESSAGES = {
     en: '"{text}" could be {small} or {large}: type it as a number, or without the separator',
     vi: '"{text}" có thể là {small} hoặc {large}: hãy nhập dạng số, hoặc bỏ dấu phân cách',
   },
-  notANumber: { en: '"{text}" is not a number', vi: '"{text}" không phải là số' },
+  ambiguousNumberMixed: {
+    en: '"{text}" could be {small} or {large}, and this range settles nothing: "{point}" has a decimal point, "{comma}" a decimal comma. Write every amount the same way, or type it as a number',
+    vi: '"{text}" có thể là {small} hoặc {large}, và vùng này không xác định được: "{point}" dùng dấu chấm thập phân, "{comma}" dùng dấu phẩy thập phân. Hãy viết mọi số tiền theo cùng một cách, hoặc nhập dạng số',
+  },
+  notANumber: {
+    en: '"{text}" is not a number: type a number such as 1234.5 or 1.234.567 ₫',
+    vi: '"{text}" không phải là số: hãy nhập số như 1234.5 hoặc 1.234.567 ₫',
+  },
   notFinite: { en: '{text} is not a finite number', vi: '{text} không phải là số hữu hạn' },
-  booleanNotNumber: { en: '{text} is a logical value, not a number', vi: '{text} là giá trị logic, không phải số' },
+  booleanNotNumber: {
+    en: '{text} is a logical value, not a number: type a number instead',
+    vi: '{text} là giá trị logic, không phải số: hãy nhập số thay vào',
+  },
+  notACellValue: {
+    en: 'the cell holds {text}, which is not a number, text, date or logical value: put one of those in it',
+    vi: 'ô chứa {text}, không phải số, chữ, ngày hay giá trị logic: hãy nhập một trong các loại đó',
+  },
   notADate: {
-    en: '"{text}" is not a date: use a date cell or ISO text such as 2024-05-31',
-    vi: '"{text}" không phải là ngày: hãy dùng ô ngày hoặc dạng ISO như 2024-05-31',
+    en: '"{text}" is not a date: use a date cell, or text such as 2024-05-31, 20240531 or 31/05/2024',
+    vi: '"{text}" không phải là ngày: hãy dùng ô ngày, hoặc chữ như 2024-05-31, 20240531 hay 31/05/2024',
+  },
+  ambiguousDayMonth: {
+    en: '"{text}" could be {dayFirst} (day first) or {monthFirst} (month first), and no other date of this range settles it: write it as {dayFirst} or {monthFirst}, or use a date cell',
+    vi: '"{text}" có thể là {dayFirst} (ngày trước) hoặc {monthFirst} (tháng trước), và không ngày nào khác trong vùng xác định được: hãy viết là {dayFirst} hoặc {monthFirst}, hoặc dùng ô ngày',
+  },
+  mixedDateOrder: {
+    en: '"{text}": this range has dates day first ("{dayFirst}") and month first ("{monthFirst}"): write every date in one order, or as text such as 2024-05-31',
+    vi: '"{text}": vùng này có ngày viết ngày trước ("{dayFirst}") và tháng trước ("{monthFirst}"): hãy viết mọi ngày theo cùng một thứ tự, hoặc dạng chữ như 2024-05-31',
   },
   errorValue: { en: 'the cell holds the error {text}', vi: 'ô chứa lỗi {text}' },
   tooFewValues: {
@@ -86,8 +108,12 @@ const MESSAGES = {
   },
   notAnOptionNumber: { en: '{arg} must be a number; it is "{text}"', vi: '{arg} phải là số; đang là "{text}"' },
   notAnOptionDate: {
-    en: '{arg} must be a date (a date cell, a serial number or ISO text); it is "{text}"',
-    vi: '{arg} phải là ngày (ô ngày, số sê-ri hoặc dạng ISO); đang là "{text}"',
+    en: '{arg} must be a date (a date cell, a serial number, or text such as 2024-12-31, 20241231 or 31/12/2024); it is "{text}"',
+    vi: '{arg} phải là ngày (ô ngày, số sê-ri, hoặc chữ như 2024-12-31, 20241231 hay 31/12/2024); đang là "{text}"',
+  },
+  ambiguousOptionDate: {
+    en: '{arg} "{text}" could be {dayFirst} (day first) or {monthFirst} (month first): write it as {dayFirst} or {monthFirst}',
+    vi: '{arg} "{text}" có thể là {dayFirst} (ngày trước) hoặc {monthFirst} (tháng trước): hãy viết là {dayFirst} hoặc {monthFirst}',
   },
   outOfRange: {
     en: '{arg} must be between {min} and {max}; it is {value}',

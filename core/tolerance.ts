@@ -6,7 +6,10 @@
 export const RELATIVE_TOLERANCE = 1e-9;
 
 function slack(a: number, b: number): number {
-  return RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+  // No Math.* call: these run once per value, and a global looked up per call is slow in some script hosts.
+  const x = a < 0 ? -a : a;
+  const y = b < 0 ? -b : b;
+  return RELATIVE_TOLERANCE * (x > y ? x : y);
 }
 
 /** a ≤ b, allowing a to exceed b by the relative tolerance. */

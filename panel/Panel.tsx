@@ -20,19 +20,25 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Lang } from '../core/labels.js';
-import { guessMapping, METHOD_ROLES } from '../core/engine/columns.js';
+import { guessMapping, guessRevenueSource, METHOD_ROLES, type RoleSpec } from '../core/engine/columns.js';
+import type { DayMonthOrder } from '../core/dates.js';
+import { countText } from '../core/engine/lines-text.js';
 import { colorsFor } from '../core/engine/palette.js';
-import type { MethodId } from '../core/engine/plan.js';
+import type { MethodId, RevenueSource as Source } from '../core/engine/plan.js';
 import type { PreviewResult } from '../core/engine/preview.js';
 import type { RuleGroup } from '../core/engine/rules.js';
 import type { Progress } from '../core/engine/apply.js';
 import { a1, a1Range } from '../core/engine/sheet-io.js';
 import type { TableInfo } from '../core/engine/table.js';
 import { Chart } from './Chart.js';
-import type { ApplyResult, PanelHost, PanelSettings } from './host.js';
-import { defaultLang, METHOD_TEXT, ROLE_TEXT, text, type TextKey } from './i18n.js';
+import { ColumnSelect } from './ColumnSelect.js';
+import { PanelError } from '../core/engine/messages.js';
+import type { ApplyResult, LastApply, PanelHost, PanelSettings } from './host.js';
+import { actionName, defaultLang, METHOD_TEXT, ROLE_TEXT, text, type TextKey } from './i18n.js';
 import { buildPlan, METHOD_OPTIONS, OPTION_DEFAULTS, type OptionKey, type WizardChoices } from './plan-builder.js';
+import { PreviewNotes } from './PreviewNotes.js';
 import { riskPreset, unreliablePreset } from './presets.js';
+import { RevenueSource } from './RevenueSource.js';
 import { RuleBuilder } from './RuleBuilder.js';
 import { TAXONOMIES, withTag, type TaxonomyId } from './taxonomies.js';
 
@@ -46,10 +52,16 @@ const STEP_TEXT: Record<Step, TextKey> = {
   apply: 'stepApply',
 };
 const METHODS = Object.keys(METHOD_TEXT) as MethodId[];
+/** A long result header, cut for the undo line. */
+const shorten = (header: string): string => (header.length > 40 ? `${header.slice(0, 39)}…` : header);
 /** Runs shorter than this show no progress bar. */
 const PROGRESS_DELAY_MS = 1000;
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** An error as the user reads it: the panel's own errors in the user's language, others as they came. */
+const messageIn =
+  (lang: Lang) =>
+  (error: unknown): string =>
+    PanelError.from(error)?.messageIn(lang) ?? (error instanceof Error ? error.message : String(error));
 
 export interface PanelProps {
   readonly host: PanelHost;
@@ -69,6 +81,7 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
   const [busy, setBusy] = useState(false);
   const [method, setMethod] = useState<MethodId>('rfm');
   const [mapping, setMapping] = useState<Record<string, number | number[] | undefined>>({});
+  const [revenueFrom, setRevenueFrom] = useState<Source>('column');
   const [options, setOptions] = useState<Partial<Record<OptionKey, string>>>({});
   const [ruleGroups, setRuleGroups] = useState<RuleGroup[]>([]);
   const [taxonomy, setTaxonomy] = useState<TaxonomyId>('buyingRoles');
@@ -83,7 +96,8 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
   const [showProgress, setShowProgress] = useState(false);
   const [confirm, setConfirm] = useState<{ target: string; nonEmpty: number }>();
   const [applied, setApplied] = useState<Extract<ApplyResult, { kind: 'applied' }>>();
-  const [lastApply, setLastApply] = useState<string>();
+  const [lastApply, setLastApply] = useState<LastApply>();
+  const [undoConfirm, setUndoConfirm] = useState<number>();
   const abort = useRef<AbortController>();
 
   useEffect(() => {
@@ -96,12 +110,20 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
       .catch((e: unknown) => setError(messageOf(e)));
     void host
       .lastApply()
-      .then((last) => setLastApply(last?.description))
+      .then(setLastApply)
       .catch(() => undefined);
   }, [host]);
 
   const t = (key: TextKey, values?: Record<string, string | number>): string => text(key, lang, values);
-  const choices: WizardChoices = { method, mapping, options, ruleGroups, tag, outputHeader, colorRows };
+  const messageOf = messageIn(lang);
+  const choices: WizardChoices = { method, mapping, options, ruleGroups, tag, outputHeader, colorRows, revenueFrom };
+
+  /** The columns guessed for a method, and (order lines) whether revenue is a column or Quantity × Price. */
+  const guess = (m: MethodId, found: TableInfo): void => {
+    const guessed = guessMapping(m, found.headers, found.sample);
+    setMapping(guessed);
+    setRevenueFrom(guessRevenueSource(guessed));
+  };
 
   const changeLang = (next: Lang): void => {
     setLang(next);
@@ -114,10 +136,11 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
   const detect = async (): Promise<void> => {
     setBusy(true);
     setError(undefined);
+    setNotice(undefined);
     try {
       const found = await host.detectTable();
       setTable(found);
-      setMapping(guessMapping(method, found.headers, found.sample));
+      guess(method, found);
       setPreview(undefined);
     } catch (e) {
       setError(messageOf(e));
@@ -129,7 +152,7 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
   const chooseMethod = (next: MethodId): void => {
     setMethod(next);
     setPreview(undefined);
-    if (table) setMapping(guessMapping(next, table.headers, table.sample));
+    if (table) guess(next, table);
   };
 
   const planOrProblems = () => {
@@ -176,8 +199,7 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
       else {
         setApplied(result);
         setPreview(result.preview);
-        const last = await host.lastApply();
-        setLastApply(last?.description);
+        setLastApply(await host.lastApply());
         if (method === 'tags' && table) setTable({ ...table });
       }
     } catch (e) {
@@ -190,17 +212,46 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
     }
   };
 
-  const runUndo = async (): Promise<void> => {
+  /** Turns a date column into real dates in place (undoable), then previews again. */
+  const runConvert = async (column: number, order?: DayMonthOrder): Promise<void> => {
+    if (!table) return;
     setBusy(true);
     setError(undefined);
+    setNotice(undefined);
     try {
-      const undone = await host.undo();
-      setNotice(t(undone ? 'undone' : 'nothingToUndo'));
-      setApplied(undefined);
-      setLastApply((await host.lastApply())?.description);
+      const result = await host.convertDates({
+        sheetName: table.sheetName,
+        table: table.table,
+        column,
+        ...(order ? { order } : {}),
+      });
+      setNotice(t('converted', { n: countText(result.cells, lang), target: result.target }));
+      setLastApply(await host.lastApply());
+      const plan = planOrProblems();
+      setPreview(plan ? await host.preview(plan) : undefined);
     } catch (e) {
       setError(messageOf(e));
     } finally {
+      setBusy(false);
+    }
+  };
+
+  const runUndo = async (confirmChanged = false): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    setNotice(undefined);
+    setUndoConfirm(undefined);
+    try {
+      const result = await host.undo(confirmChanged);
+      if (result.kind === 'needsConfirmation') setUndoConfirm(result.changed);
+      else {
+        setNotice(t(result.kind === 'undone' ? 'undone' : 'nothingToUndo'));
+        setApplied(undefined);
+      }
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setLastApply(await host.lastApply().catch(() => undefined));
       setBusy(false);
     }
   };
@@ -247,7 +298,7 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
     </div>
   );
 
-  const roleField = ({ role, several }: { role: string; several?: boolean }): ReactElement => {
+  const roleField = ({ role, several }: RoleSpec): ReactElement => {
     const chosen = mapping[role];
     const label = ROLE_TEXT[role]?.[lang] ?? role;
     if (several) {
@@ -273,20 +324,16 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
       );
     }
     return (
-      <Field key={role} label={label} validationMessage={problems[role]}>
-        <Select
-          data-role={role}
-          value={typeof chosen === 'number' ? String(chosen) : ''}
-          onChange={(_, d) => setMapping({ ...mapping, [role]: d.value === '' ? undefined : Number(d.value) })}
-        >
-          <option value="">{t('none')}</option>
-          {headerOptions.map((h) => (
-            <option key={h.value} value={h.value}>
-              {h.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ColumnSelect
+        key={role}
+        role={role}
+        label={label}
+        column={typeof chosen === 'number' ? chosen : undefined}
+        headers={headerOptions.map((h) => h.label)}
+        noneText={t('none')}
+        problem={problems[role]}
+        onChange={(column) => setMapping({ ...mapping, [role]: column })}
+      />
     );
   };
 
@@ -383,7 +430,15 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
 
   const columnsStep = (
     <div data-step="columns" className="sk-step">
-      {METHOD_ROLES[method].map(roleField)}
+      {METHOD_ROLES[method].filter((r) => r.revenueFrom === undefined).map(roleField)}
+      {method === 'rfmOrders' && (
+        <RevenueSource
+          lang={lang}
+          source={revenueFrom}
+          onSource={setRevenueFrom}
+          picker={(role) => roleField({ role })}
+        />
+      )}
       {METHOD_OPTIONS[method].map((key) => (
         <Field key={key} label={t(key as TextKey)} validationMessage={problems[key]}>
           <Input
@@ -410,11 +465,17 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
       {busy && !preview && <p>{t('previewing')}</p>}
       {preview && (
         <>
+          <PreviewNotes
+            preview={preview}
+            lang={lang}
+            busy={busy}
+            onConvert={(finding, order) => void runConvert(finding.column, order)}
+          />
           <table className="sk-counts" data-testid="preview-counts">
             <thead>
               <tr>
                 <th>{t('segment')}</th>
-                <th>{t('rowsCol')}</th>
+                <th>{t(preview.unit === 'customers' ? 'customersCol' : 'rowsCol')}</th>
                 <th>{t('shareCol')}</th>
               </tr>
             </thead>
@@ -438,7 +499,7 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
           )}
           <Chart preview={preview} colors={colors} lang={lang} />
           {preview.problemCount > 0 && (
-            <details className="sk-problems">
+            <details className="sk-problems" open={preview.usable === 0}>
               <summary>{t('problems', { n: preview.problemCount })}</summary>
               <ul>
                 {preview.problems.map((p) => (
@@ -452,13 +513,20 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
     </div>
   );
 
+  const nothingUsable = preview?.usable === 0;
   const applyStep = (
     <div data-step="apply" className="sk-step">
       <Checkbox label={t('colorRows')} checked={colorRows} onChange={(_, d) => setColorRows(Boolean(d.checked))} />
       <Checkbox label={t('summarySheet')} checked={summary} onChange={(_, d) => setSummary(Boolean(d.checked))} />
-      <Button appearance="primary" data-testid="apply" disabled={busy} onClick={() => void runApply(false)}>
+      <Button
+        appearance="primary"
+        data-testid="apply"
+        disabled={busy || nothingUsable}
+        onClick={() => void runApply(false)}
+      >
         {t('apply')}
       </Button>
+      {nothingUsable && <p className="sk-hint">{t('applyOff')}</p>}
       {showProgress && progress && (
         <div className="sk-progress" data-testid="progress">
           <ProgressBar value={progress.fraction} />
@@ -556,12 +624,30 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
       </div>
       {lastApply && (
         <div className="sk-undo">
-          <span className="sk-hint">{t('undoWhat', { what: lastApply })}</span>
+          <span className="sk-hint">
+            {t(lastApply.unfinished ? 'undoUnfinished' : 'undoWhat', {
+              what: `${actionName(lastApply.method, lang)} → ${shorten(lastApply.header)}`,
+            })}
+          </span>
           <Button data-testid="undo" disabled={busy} onClick={() => void runUndo()}>
-            {t('undo')}
+            {t(lastApply.unfinished ? 'finishUndo' : 'undo')}
           </Button>
         </div>
       )}
+      <Dialog open={undoConfirm !== undefined} onOpenChange={(_, d) => !d.open && setUndoConfirm(undefined)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('undoConfirmTitle')}</DialogTitle>
+            <DialogContent>{undoConfirm !== undefined && t('undoConfirmBody', { n: undoConfirm })}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" data-testid="confirm-undo" onClick={() => void runUndo(true)}>
+                {t('undoAnyway')}
+              </Button>
+              <Button onClick={() => setUndoConfirm(undefined)}>{t('keep')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       <Dialog open={confirm !== undefined} onOpenChange={(_, d) => !d.open && setConfirm(undefined)}>
         <DialogSurface>
           <DialogBody>
@@ -610,4 +696,6 @@ const PANEL_CSS = `
 .sk-undo{display:flex;flex-direction:column;gap:4px;border-top:1px solid #e0e0e0;padding-top:8px}
 .sk-table p{margin:2px 0}
 .sk-headers{font-size:11px;color:#616161}
+.sk-lines p,.sk-note{margin:0 0 4px}
+.sk-lines ul{margin:0;padding-left:18px}
 `;

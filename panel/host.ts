@@ -6,10 +6,12 @@
 import type { Lang } from '../core/labels.js';
 import type { Plan } from '../core/engine/plan.js';
 import type { Progress } from '../core/engine/apply.js';
+import type { ConvertDatesRequest } from '../core/engine/convert.js';
 import type { PreviewResult } from '../core/engine/preview.js';
 import type { TableInfo } from '../core/engine/table.js';
+import type { RecordedAction } from '../core/engine/undo-record.js';
 
-export type { PreviewResult, TableInfo };
+export type { ConvertDatesRequest, PreviewResult, TableInfo };
 
 export type HostKind = 'excel' | 'sheets' | 'playground';
 
@@ -45,6 +47,29 @@ export interface PanelSettings {
   readonly customTags: readonly string[];
 }
 
+/** A date column converted in place (undone as an apply is). */
+export interface ConvertDatesResult {
+  /** A1 address of the converted column, e.g. `A1:A151`. */
+  readonly target: string;
+  /** Cells turned into dates. */
+  readonly cells: number;
+}
+
+/** The last apply (or date conversion) in this document, as the panel names it. */
+export interface LastApply {
+  readonly method: RecordedAction;
+  /** The result column's header. */
+  readonly header: string;
+  /** The apply failed and putting the sheet back did not finish: undo finishes it. */
+  readonly unfinished: boolean;
+}
+
+export type UndoResult =
+  | { readonly kind: 'nothing' }
+  | { readonly kind: 'undone' }
+  /** Result cells the user changed since the apply; undo again with `confirmChanged` to overwrite them. */
+  | { readonly kind: 'needsConfirmation'; readonly changed: number };
+
 export interface PanelHost {
   readonly kind: HostKind;
   /** The table around the selection (or the active cell), its header row found. */
@@ -55,10 +80,18 @@ export interface PanelHost {
    * which puts back what it had changed and answers `cancelled`.
    */
   apply(request: ApplyRequest, onProgress: (progress: Progress) => void, signal: AbortSignal): Promise<ApplyResult>;
+  /**
+   * Turns a date column's 8-digit numbers or date text into real dates, in place; undo puts it back. Errors are
+   * PanelErrors (nothing to convert, the table moved).
+   */
+  convertDates(request: ConvertDatesRequest): Promise<ConvertDatesResult>;
   /** Whether there is an apply to undo in this document, and what it was. */
-  lastApply(): Promise<{ readonly description: string } | undefined>;
-  /** Puts back exactly what the last apply changed. */
-  undo(): Promise<boolean>;
+  lastApply(): Promise<LastApply | undefined>;
+  /**
+   * Puts back what the last apply changed, after checking it is still where it was written (errors are PanelErrors:
+   * moved, rows changed, copy gone). Result cells the user changed since are overwritten only with `confirmChanged`.
+   */
+  undo(confirmChanged?: boolean): Promise<UndoResult>;
   loadSettings(): Promise<PanelSettings>;
   saveSettings(settings: PanelSettings): Promise<void>;
 }

@@ -2,6 +2,7 @@
 import type { Lang } from '../core/labels.js';
 import type { MethodId } from '../core/engine/plan.js';
 import type { Operator } from '../core/engine/rules.js';
+import type { RecordedAction } from '../core/engine/undo-record.js';
 
 const STRINGS = {
   title: { en: 'SegmentKit', vi: 'SegmentKit' },
@@ -32,6 +33,7 @@ const STRINGS = {
   previewing: { en: 'Computing…', vi: 'Đang tính…' },
   segment: { en: 'Segment', vi: 'Phân khúc' },
   rowsCol: { en: 'Rows', vi: 'Số dòng' },
+  customersCol: { en: 'Customers', vi: 'Số khách hàng' },
   shareCol: { en: 'Share', vi: 'Tỷ lệ' },
   thresholds: { en: 'Cut-offs used', vi: 'Ngưỡng đã dùng' },
   problems: { en: '{n} rows could not be read', vi: '{n} dòng không đọc được' },
@@ -61,6 +63,64 @@ const STRINGS = {
   undoWhat: { en: 'Last apply: {what}', vi: 'Lần áp dụng gần nhất: {what}' },
   undone: { en: 'Undone: the sheet is as it was before.', vi: 'Đã hoàn tác: trang tính trở lại như trước.' },
   nothingToUndo: { en: 'Nothing to undo.', vi: 'Không có gì để hoàn tác.' },
+  undoUnfinished: {
+    en: 'The last apply ({what}) failed half way and was not fully put back.',
+    vi: 'Lần áp dụng gần nhất ({what}) lỗi giữa chừng và chưa được trả lại hết.',
+  },
+  finishUndo: { en: 'Finish undo', vi: 'Hoàn tất hoàn tác' },
+  undoConfirmTitle: { en: 'Cells changed since the apply', vi: 'Có ô đã đổi sau lần áp dụng' },
+  undoConfirmBody: {
+    en: '{n} cells of the result column were changed after the apply. Undo would replace them with what they held before it.',
+    vi: '{n} ô của cột kết quả đã được sửa sau lần áp dụng. Hoàn tác sẽ thay chúng bằng giá trị trước khi áp dụng.',
+  },
+  undoAnyway: { en: 'Undo anyway', vi: 'Vẫn hoàn tác' },
+  nothingUsable: {
+    en: 'No row can be used, so there is nothing to apply. Below is what was found.',
+    vi: 'Không dòng nào dùng được nên chưa có gì để áp dụng. Bên dưới là những gì tìm thấy.',
+  },
+  applyOff: {
+    en: 'Apply is off: no row of the table can be used (see the preview).',
+    vi: 'Chưa thể áp dụng: không dòng nào của bảng dùng được (xem phần xem trước).',
+  },
+  // order lines
+  revenueFrom: { en: 'Revenue of each line', vi: 'Doanh thu của từng dòng' },
+  revenueColumn: { en: 'Revenue column', vi: 'Cột doanh thu' },
+  quantityTimesPrice: { en: 'Quantity × Price', vi: 'Số lượng × Đơn giá' },
+  customersWithoutPurchase: {
+    en: '{n} customers with only returns or cancellations: no segment',
+    vi: '{n} khách hàng chỉ có trả hàng hoặc hủy đơn: không có phân khúc',
+  },
+  customersWithLinesLeftOut: {
+    en: '{n} customers have a line that could not be used: no segment until it is fixed',
+    vi: '{n} khách hàng có dòng không dùng được: chưa có phân khúc cho đến khi sửa dòng đó',
+  },
+  // dates that are not dates
+  dateNumbers: {
+    en: 'The dates in “{header}” are numbers like {example}, not dates: read as dates, they are {date}.',
+    vi: 'Cột “{header}” chứa số như {example}, không phải ngày: đọc như ngày thì là {date}.',
+  },
+  dateText: {
+    en: 'The dates in “{header}” are text like “{example}”, not dates: read as dates, they are {date}.',
+    vi: 'Cột “{header}” chứa chữ như “{example}”, không phải ngày: đọc như ngày thì là {date}.',
+  },
+  dateUnsettled: {
+    en: '“{header}” holds text like “{example}”, which could be {dayFirst} (day first) or {monthFirst} (month first): nothing in the column settles which.',
+    vi: '“{header}” chứa chữ như “{example}”, có thể là {dayFirst} (ngày trước) hoặc {monthFirst} (tháng trước): không gì trong cột cho biết là cách nào.',
+  },
+  convert: { en: 'Convert {n} cells into dates', vi: 'Chuyển {n} ô thành ngày' },
+  convertDayFirst: { en: 'Convert, day first', vi: 'Chuyển, ngày trước' },
+  convertMonthFirst: { en: 'Convert, month first', vi: 'Chuyển, tháng trước' },
+  convertHint: {
+    en: 'Written in place as real dates; undo puts the column back.',
+    vi: 'Ghi tại chỗ thành ngày thật; hoàn tác sẽ trả lại cột như cũ.',
+  },
+  convertTimes: { en: 'Times of day are not kept.', vi: 'Giờ trong ngày không được giữ.' },
+  convertNotDates: {
+    en: '{n} cells are not dates and stay as they are.',
+    vi: '{n} ô không phải ngày và được giữ nguyên.',
+  },
+  converted: { en: 'Converted {n} cells of {target} into dates.', vi: 'Đã chuyển {n} ô của {target} thành ngày.' },
+  convertDatesAction: { en: 'Convert dates', vi: 'Chuyển thành ngày' },
   // options
   aShare: { en: 'Class A ends at running share', vi: 'Nhóm A kết thúc ở tỷ trọng cộng dồn' },
   bShare: { en: 'Class B ends at running share', vi: 'Nhóm B kết thúc ở tỷ trọng cộng dồn' },
@@ -165,8 +225,16 @@ export const METHOD_TEXT: Record<MethodId, Record<Lang, { name: string; about: s
     vi: { name: 'RFM (mỗi khách một dòng)', about: 'Điểm gần đây, tần suất, giá trị và tên phân khúc.' },
   },
   rfmOrders: {
-    en: { name: 'RFM (one row per order)', about: 'Groups order lines by customer, then scores each customer.' },
-    vi: { name: 'RFM (mỗi đơn một dòng)', about: 'Gom các đơn theo khách hàng rồi chấm điểm từng khách.' },
+    en: {
+      name: 'RFM on order lines',
+      about:
+        'One line per item or order: lines with one order id are one order, returns net off, each customer scored.',
+    },
+    vi: {
+      name: 'RFM trên dòng đơn hàng',
+      about:
+        'Mỗi mặt hàng hoặc đơn một dòng: các dòng cùng mã đơn là một đơn, hàng trả được trừ, chấm điểm từng khách.',
+    },
   },
   pyramid: {
     en: { name: 'Customer pyramid', about: 'Top, Large, Medium, Small and Inactive by revenue.' },
@@ -206,9 +274,17 @@ export const ROLE_TEXT: Record<string, Record<Lang, string>> = {
   revenue: { en: 'Revenue', vi: 'Doanh thu' },
   customer: { en: 'Customer', vi: 'Khách hàng' },
   orderDate: { en: 'Order date', vi: 'Ngày đặt hàng' },
+  orderId: { en: 'Order / invoice id (optional)', vi: 'Mã đơn / số hóa đơn (không bắt buộc)' },
+  quantity: { en: 'Quantity', vi: 'Số lượng' },
+  price: { en: 'Price', vi: 'Đơn giá' },
   referrals: { en: 'Referrals (optional)', vi: 'Số lần giới thiệu (không bắt buộc)' },
   features: { en: 'Columns to compare', vi: 'Các cột để so sánh' },
 };
+
+/** The name of what the last apply did, for the undo line. */
+export function actionName(action: RecordedAction, lang: Lang): string {
+  return action === 'convertDates' ? text('convertDatesAction', lang) : METHOD_TEXT[action][lang].name;
+}
 
 export const OPERATOR_TEXT: Record<Operator, Record<Lang, string>> = {
   eq: { en: '=', vi: '=' },

@@ -11,7 +11,7 @@ import { TIER_DEFAULT_SHARES } from '../core/methods/tier.js';
 import { XYZ_DEFAULT_CUTS } from '../core/methods/xyz.js';
 import type { Lang } from '../core/labels.js';
 import { METHOD_ROLES } from '../core/engine/columns.js';
-import type { ColumnMapping, MethodId, MethodOptions, Plan } from '../core/engine/plan.js';
+import type { ColumnMapping, MethodId, MethodOptions, Plan, RevenueSource } from '../core/engine/plan.js';
 import type { RuleGroup } from '../core/engine/rules.js';
 import type { TableInfo } from '../core/engine/table.js';
 import { text, type TextKey } from './i18n.js';
@@ -72,6 +72,8 @@ export interface WizardChoices {
   readonly tag: string;
   readonly outputHeader: string;
   readonly colorRows: boolean;
+  /** RFM on order lines: the revenue column, or Quantity × Price (default: the column). */
+  readonly revenueFrom?: RevenueSource;
 }
 
 export type Problems = Partial<Record<string, string>>;
@@ -98,7 +100,9 @@ export function buildPlan(table: TableInfo, choices: WizardChoices, lang: Lang):
     problems[field] = text(key, lang, values);
   };
   const columns: Record<string, number | readonly number[]> = {};
-  for (const { role, several, optional } of METHOD_ROLES[choices.method]) {
+  const revenueFrom = choices.revenueFrom ?? 'column';
+  for (const { role, several, optional, revenueFrom: source } of METHOD_ROLES[choices.method]) {
+    if (source !== undefined && source !== revenueFrom) continue;
     const chosen = choices.mapping[role];
     const empty = chosen === undefined || (Array.isArray(chosen) && chosen.length === 0);
     if (empty) {
@@ -107,6 +111,7 @@ export function buildPlan(table: TableInfo, choices: WizardChoices, lang: Lang):
   }
 
   const options: Record<string, unknown> = {};
+  if (choices.method === 'rfmOrders') options.revenueFrom = revenueFrom;
   for (const key of METHOD_OPTIONS[choices.method]) {
     const raw = (choices.options[key] ?? OPTION_DEFAULTS[key]).trim();
     if (raw === '') continue;

@@ -1,49 +1,17 @@
 /**
- * Apply as the hosts that run plans in the panel's own page (Excel, the playground) run it: the engine's apply
- * against the host's SheetIO, the signal turned into the engine's cancel check, the answer shaped for the panel.
- * Google Sheets runs the same engine call on its server.
+ * Apply, date conversion and undo as the hosts that run plans in the panel's own page (Excel, the playground) run
+ * them: the engine against the host's SheetIO and undo store, the signal turned into the engine's cancel check, the
+ * answers shaped for the panel. Google Sheets runs the same engine calls on its server (apps-script/panel-server.ts).
  */
-import { applyPlan, undoApply, type Progress, type UndoRecord } from '../core/engine/apply.js';
+import { applyPlan, type ApplyOutcome, type Progress } from '../core/engine/apply.js';
+import { convertDates, type ConvertOutcome } from '../core/engine/convert.js';
 import { previewResult, summaryRows } from '../core/engine/preview.js';
 import { a1Range, type SheetIO } from '../core/engine/sheet-io.js';
+import type { Plan } from '../core/engine/plan.js';
+import { undoLast, type UndoOutcome } from '../core/engine/undo.js';
+import type { ColumnAnchor, UndoRecord, UndoStore } from '../core/engine/undo-record.js';
 import { label } from '../core/labels.js';
-import type { ApplyRequest, ApplyResult, PanelHost } from './host.js';
-
-export interface RunOutcome {
-  readonly result: ApplyResult;
-  /** What undo needs, when the apply wrote anything. */
-  readonly undo?: UndoRecord;
-}
-
-export async function runApply(
-  io: SheetIO,
-  request: ApplyRequest,
-  onProgress: (progress: Progress) => void,
-  signal: AbortSignal,
-): Promise<RunOutcome> {
-  const outcome = await applyPlan(io, request.plan, request.confirmOverwrite, {
-    onProgress,
-    isCancelled: () => signal.aborted,
-  });
-  switch (outcome.kind) {
-    case 'cancelled':
-      return { result: { kind: 'cancelled' } };
-    case 'needsConfirmation':
-      return {
-        result: { kind: 'needsConfirmation', target: a1Range(outcome.target), nonEmpty: outcome.nonEmpty },
-      };
-    case 'applied':
-      return {
-        result: {
-          kind: 'applied',
-          target: a1Range(outcome.target),
-          legend: outcome.legend,
-          preview: previewResult(request.plan, outcome.segmentation),
-        },
-        undo: outcome.undo,
-      };
-  }
-}
+import type { ApplyRequest, ApplyResult, ConvertDatesResult, LastApply, PanelHost, UndoResult } from './host.js';
 
 /** Where an in-page host puts the optional summary sheet, and how it takes it away again. */
 export interface SummarySheets {
@@ -53,40 +21,94 @@ export interface SummarySheets {
   remove(name: string): Promise<void>;
 }
 
-/**
- * The apply, lastApply and undo of a host that runs plans in the panel's own page: the last apply (and its summary
- * sheet) is kept in memory, so undo lasts as long as the page does.
- */
-export function inPageApply(
-  io: (sheetName: string) => SheetIO,
-  summaries: SummarySheets,
-): Pick<PanelHost, 'apply' | 'lastApply' | 'undo'> {
-  let last: { readonly undo: UndoRecord; readonly summarySheet?: string } | undefined;
+export interface InPageEnv {
+  /** The port for a sheet; throws PanelError `sheetMissing` when there is none. */
+  readonly io: (sheetName: string) => SheetIO;
+  readonly store: UndoStore;
+  readonly anchor?: ColumnAnchor;
+  readonly summaries: SummarySheets;
+}
+
+/** The engine's apply outcome as the panel gets it. */
+export function applyResult(plan: Plan, outcome: ApplyOutcome): ApplyResult {
+  switch (outcome.kind) {
+    case 'cancelled':
+      return { kind: 'cancelled' };
+    case 'needsConfirmation':
+      return { kind: 'needsConfirmation', target: a1Range(outcome.target), nonEmpty: outcome.nonEmpty };
+    case 'applied':
+      return {
+        kind: 'applied',
+        target: a1Range(outcome.target),
+        legend: outcome.legend,
+        preview: previewResult(plan, outcome.segmentation),
+        ...(outcome.summarySheet ? { summarySheet: outcome.summarySheet } : {}),
+      };
+  }
+}
+
+/** The engine's conversion outcome as the panel gets it. */
+export function convertResult(outcome: ConvertOutcome): ConvertDatesResult {
+  return { target: a1Range(outcome.target), cells: outcome.cells };
+}
+
+export function lastApplyOf(record: UndoRecord | undefined): LastApply | undefined {
+  return record
+    ? { method: record.meta.method, header: record.meta.header, unfinished: record.meta.status === 'applying' }
+    : undefined;
+}
+
+export function undoResult(outcome: UndoOutcome): UndoResult {
+  return outcome.kind === 'needsConfirmation' ? { kind: 'needsConfirmation', changed: outcome.changed } : outcome;
+}
+
+/** The apply, date conversion, lastApply and undo of a host that runs plans in the panel's own page. */
+export function inPageApply(env: InPageEnv): Pick<PanelHost, 'apply' | 'convertDates' | 'lastApply' | 'undo'> {
+  const { store, anchor, summaries } = env;
   return {
-    async apply(request, onProgress, signal) {
-      const outcome = await runApply(io(request.plan.sheetName), request, onProgress, signal);
-      if (outcome.result.kind !== 'applied' || !outcome.undo) return outcome.result;
-      const summarySheet = request.summarySheet
-        ? await summaries.add(
-            label('summarySheet', request.plan.lang),
-            summaryRows(outcome.result.preview, request.plan.lang),
-          )
-        : undefined;
-      last = { undo: outcome.undo, ...(summarySheet ? { summarySheet } : {}) };
-      return { ...outcome.result, ...(summarySheet ? { summarySheet } : {}) };
+    async apply(request: ApplyRequest, onProgress: (progress: Progress) => void, signal: AbortSignal) {
+      const { plan } = request;
+      const outcome = await applyPlan(
+        {
+          io: env.io(plan.sheetName),
+          store,
+          ...(anchor ? { anchor } : {}),
+          ...(request.summarySheet
+            ? {
+                addSummary: (segmentation) =>
+                  summaries.add(
+                    label('summarySheet', plan.lang),
+                    summaryRows(previewResult(plan, segmentation), plan.lang),
+                  ),
+              }
+            : {}),
+          removeSummary: (name) => summaries.remove(name),
+        },
+        plan,
+        request.confirmOverwrite,
+        { onProgress, isCancelled: () => signal.aborted },
+      );
+      return applyResult(plan, outcome);
+    },
+
+    async convertDates(request) {
+      const outcome = await convertDates(
+        { io: env.io(request.sheetName), store, ...(anchor ? { anchor } : {}) },
+        request,
+      );
+      return convertResult(outcome);
     },
 
     async lastApply() {
-      return last ? { description: last.undo.description } : undefined;
+      return lastApplyOf(await store.load());
     },
 
-    async undo() {
-      if (!last) return false;
-      const { undo, summarySheet } = last;
-      await undoApply(io(undo.sheetName), undo);
-      if (summarySheet) await summaries.remove(summarySheet);
-      last = undefined;
-      return true;
+    async undo(confirmChanged = false) {
+      const outcome = await undoLast(
+        { io: env.io, store, ...(anchor ? { anchor } : {}), removeSummary: (name) => summaries.remove(name) },
+        confirmChanged,
+      );
+      return undoResult(outcome);
     },
   };
 }

@@ -3,7 +3,7 @@
  * renders the page. The sample orders are bundled at build time; nothing is fetched at run time.
  */
 import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
-import { createElement as h, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { createElement as h, useEffect, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import ordersCsv from '../data/rfm-orders.csv?raw';
 import { SegmentKitPanel } from '../panel/Panel.js';
@@ -11,6 +11,9 @@ import { Workbook } from './engine/workbook.js';
 import { createPlaygroundHost } from './panel/host.js';
 import { CUSTOMER_COUNT, sampleWorkbook } from './sample/sample-workbook.js';
 import { App } from './ui/App.js';
+import { ErrorBoundary } from './ui/ErrorBoundary.js';
+import { formatCount, uiText } from './ui/i18n.js';
+import { pageLanguage } from './ui/language.js';
 import './styles.css';
 
 /** What the browser tests (and a curious developer in the console) can reach. */
@@ -31,10 +34,20 @@ function customerCount(): number {
   return Number.isInteger(asked) && asked >= 10 && asked <= 200_000 ? asked : CUSTOMER_COUNT;
 }
 
+/** The sample's orders: the lines of data/rfm-orders.csv under its header. */
+const SAMPLE_ORDERS = ordersCsv.trim().split(/\r?\n/).length - 1;
+
+/** The page's language: the side panel's choice, else the browser's. */
+const language = pageLanguage(window.localStorage, navigator.language);
+
 function Root(): ReactElement {
   const [workbook, setWorkbook] = useState<Workbook>();
+  const lang = useSyncExternalStore(language.subscribe, language.current);
   const count = customerCount();
-  const host = useMemo(() => (workbook ? createPlaygroundHost(workbook, window.localStorage) : undefined), [workbook]);
+  const host = useMemo(() => (workbook ? createPlaygroundHost(workbook, language.store) : undefined), [workbook]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   useEffect(() => {
     // Paint the frame first, then evaluate the workbook.
     const timer = setTimeout(() => {
@@ -49,14 +62,23 @@ function Root(): ReactElement {
     return h(
       'div',
       { className: 'loading' },
-      h(Spinner, { label: `Opening the sample workbook (${count.toLocaleString('en-US')} customers)…` }),
+      h(Spinner, { label: uiText('loading', lang, { count: formatCount(count, lang) }) }),
     );
   }
-  return h(App, {
-    workbook,
-    subtitle: `Sample workbook · ${count.toLocaleString('en-US')} Vietnamese B2B customers · 4,906 orders`,
-    panel: h(SegmentKitPanel, { host }),
-  });
+  // The workbook lives here, outside the boundary: a retry draws the page again with every sheet and edit.
+  return h(
+    ErrorBoundary,
+    { title: uiText('pageFailed', lang), note: uiText('keptSafe', lang), retryLabel: uiText('retry', lang) },
+    h(App, {
+      workbook,
+      lang,
+      subtitle: uiText('sampleSubtitle', lang, {
+        count: formatCount(count, lang),
+        orders: formatCount(SAMPLE_ORDERS, lang),
+      }),
+      panel: h(SegmentKitPanel, { host }),
+    }),
+  );
 }
 
 const container = document.getElementById('root');

@@ -48,6 +48,7 @@ const table = call('RFM_TABLE', [
   '2006-12-31',
   null,
   null,
+  null,
   lang,
 ]);
 print('=RFM_TABLE(A2:A4907, B2:B4907, C2:C4907, "2006-12-31")', table, 11);

@@ -2,7 +2,9 @@
  * `npm start`: builds the playground when its sources changed since the last build, then serves dist/playground on
  * http://localhost:3000 (`npm start -- --port 3001` for another port). A plain static server on the loopback
  * interface: no certificates, no account, nothing fetched from the network. A Content-Security-Policy header holds
- * the page to its own origin, so it cannot fetch anything from elsewhere either.
+ * the page to its own origin, so it cannot fetch anything from elsewhere either, nor be framed by another page.
+ * Requests must name this machine in their `Host` header (localhost, 127.0.0.1 or [::1] with the server's port):
+ * a page on another site that points its own name at 127.0.0.1 (DNS rebinding) gets 421, never the playground.
  */
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -28,7 +30,10 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Only this origin; inline styles for Fluent UI's and the grid's runtime styles; data:/blob: images and downloads. */
+/**
+ * Only this origin; inline styles for Fluent UI's and the grid's runtime styles; data:/blob: images and downloads;
+ * no other page may show this one in a frame.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -40,7 +45,21 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
+  "frame-ancestors 'none'",
 ].join('; ');
+
+/** The names this machine answers to. */
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * True when a request's `Host` header names this machine on the server's port (a browser leaves out port 80).
+ * Anything else (another name, another port, no header) is refused.
+ */
+export function isLoopbackHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const wanted = host.toLowerCase();
+  return LOOPBACK_NAMES.some((name) => wanted === `${name}:${port}` || (port === 80 && wanted === name));
+}
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;
@@ -84,6 +103,13 @@ export function serveStatic({
 }: ServeOptions = {}): Promise<Serving> {
   const root = resolve(dir);
   const server = createServer((request, response) => {
+    const { port: listening } = server.address() as AddressInfo;
+    if (!isLoopbackHost(request.headers.host, listening)) {
+      response
+        .writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('This server answers only to localhost, 127.0.0.1 and [::1] on its own port.\n');
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -111,6 +137,7 @@ export function serveStatic({
       'Cache-Control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
     });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);

@@ -48,6 +48,7 @@ import {
   type LoadedFunctionsJs,
 } from './hosts/excel-vm.js';
 
+const NOT_A_NUMBER_FIX = ': type a number such as 1234.5 or 1.234.567 ₫';
 const SPECS = new Map(CATALOG.map((spec) => [spec.name, spec]));
 const MATRIX_KINDS: readonly ParamKind[] = ['range', 'matrix', 'list'];
 
@@ -236,7 +237,9 @@ describe('functions.js in a V8 context with only CustomFunctions', () => {
     expect([en[0]?.[0], en[1]?.[0], en[3]?.[0], en[4]?.[0], en[5]?.[0]]).toEqual(['A', 'A', 'B', '', 'C']);
     const notANumber = problem('notANumber', { text: 'abc', arg: 'values', row: 3 });
     expect(en[2]?.[0]).toEqual(new FakeCustomFunctionsError('#VALUE!', describeProblem(notANumber, 'en')));
-    expect((en[2]?.[0] as FakeCustomFunctionsError).message).toBe('values, row 3: "abc" is not a number');
+    expect((en[2]?.[0] as FakeCustomFunctionsError).message).toBe(
+      'values, row 3: "abc" is not a number: type a number such as 1234.5 or 1.234.567 ₫',
+    );
     const vi = excel.call('ABC_CLASS', [values, null, null, null, 'vi']) as unknown[][];
     expect((vi[2]?.[0] as FakeCustomFunctionsError).message).toBe(describeProblem(notANumber, 'vi'));
     expect(describeProblem(notANumber, 'vi')).toContain('không phải là số');
@@ -275,11 +278,14 @@ describe('excel-host', () => {
       [dateOut(45_000), 45_000],
       [Number.NaN, new FakeCustomFunctionsError('#NUM!')],
       [Number.POSITIVE_INFINITY, new FakeCustomFunctionsError('#NUM!')],
-      [problem('notANumber', { text: 'x' }), new FakeCustomFunctionsError('#VALUE!', '"x" is not a number')],
+      [
+        problem('notANumber', { text: 'x' }),
+        new FakeCustomFunctionsError('#VALUE!', `"x" is not a number${NOT_A_NUMBER_FIX}`),
+      ],
     ];
     for (const [cell, want] of cells) expect(toExcelCell(cell, 'en')).toEqual(want);
     expect(toExcelCell(problem('notANumber', { text: 'x' }), 'vi')).toEqual(
-      new FakeCustomFunctionsError('#VALUE!', '"x" không phải là số'),
+      new FakeCustomFunctionsError('#VALUE!', '"x" không phải là số: hãy nhập số như 1234.5 hoặc 1.234.567 ₫'),
     );
   });
 

@@ -9,7 +9,7 @@ import type { Plan } from '../core/engine/plan.js';
 import type { ApplyResult, TableInfo } from '../panel/host.js';
 import { SERVER_FUNCTIONS } from '../apps-script/bridge.js';
 import { asDate, customerPlan, customerTable } from './hosts/customer-table.js';
-import { FakeSpreadsheetApp } from './hosts/fake-spreadsheet-app.js';
+import { FakeSpreadsheetApp, SheetUser } from './hosts/fake-spreadsheet-app.js';
 import { ensureCodeJs, loadCodeJs } from './hosts/sheets-vm.js';
 
 beforeAll(ensureCodeJs);
@@ -45,34 +45,54 @@ describe('the Sheets panel server in Code.js', () => {
     expect(app.sidebars).toEqual([{ file: 'Sidebar', title: 'SegmentKit' }]);
   });
 
-  it('applies RFM to 100,000 rows with one read and two writes', () => {
-    const { app, sheet, call } = setUp(100_000);
+  it.each([
+    [1_001, 10],
+    [2_000, 30],
+    [100_000, 30],
+  ])('previews, applies and undoes RFM on %i rows × %i columns: on the sheet one read and two writes', (rows, cols) => {
+    const app = new FakeSpreadsheetApp('Khách hàng');
+    const sheet = app.sheet('Khách hàng');
+    const table = customerTable(rows, asDate).map((line, r) => [
+      ...line,
+      ...Array.from({ length: cols - line.length }, (_, c) => (r === 0 ? `Cột ${c + 11}` : c + r)),
+    ]);
+    sheet.fill(table);
+    const before = sheet.dump();
+    const script = loadCodeJs({ globals: app.globals() });
+    const call = <T>(name: string, ...args: unknown[]): T => script.call(name, args) as T;
     sheet.active = { row: 5, col: 2, rows: 1, cols: 1 };
-    const table = call<TableInfo>('segmentkitDetectTable');
-    expect(table.table).toEqual({ row: 0, col: 0, rows: 100_001, cols: 10 });
+    const detected = call<TableInfo>('segmentkitDetectTable');
+    expect(detected.table).toEqual({ row: 0, col: 0, rows: rows + 1, cols });
+    const preview = call<{ rows: number }>('segmentkitPreview', rfm(detected));
+    expect(preview.rows).toBe(rows);
     app.calls.reset();
+    sheet.calls.reset();
     const result = call<ApplyResult>(
       'segmentkitApply',
-      { plan: rfm(table), confirmOverwrite: false, summarySheet: false },
+      { plan: rfm(detected), confirmOverwrite: false, summarySheet: false },
       'run-1',
     );
     expect(result.kind).toBe('applied');
-    const { reads, writes, copies, checks } = app.calls;
+    const { reads, writes, copies, checks } = sheet.calls;
     console.log(
-      `one apply on 100,000 rows: ${reads} read, ${writes} writes, ${copies} copy for undo, ${checks} blank check`,
+      `one apply on ${rows} rows × ${cols} columns: on the sheet ${reads} read, ${writes} writes, ${copies} copies for undo, ${checks} blank check; everywhere`,
       Object.fromEntries(app.calls.byName),
     );
     expect(reads).toBeLessThanOrEqual(1);
     expect(writes).toBeLessThanOrEqual(2);
-    expect(sheet.peek(1, 11).value).toBe('Phân khúc');
-    expect(typeof sheet.peek(2, 11).value).toBe('string');
+    expect(sheet.peek(1, cols + 1).value).toBe('Phân khúc');
+    expect(typeof sheet.peek(2, cols + 1).value).toBe('string');
     expect(sheet.peek(2, 1).background).toMatch(/^#[0-9a-f]{6}$/);
     expect(sheet.peek(1, 1).background).toBeNull();
+    expect(call('segmentkitUndo', false)).toEqual({ kind: 'undone' });
+    expect(sheet.dump()).toEqual(before);
+    expect(app.sheets.map((s) => s.getName())).toEqual(['Khách hàng']);
   });
 
   it('undo puts back values, formulas, formats and colours exactly, and removes its copies', () => {
     const { app, sheet, call } = setUp(300);
-    Object.assign(sheet.cell(4, 11), { value: 0, formula: '=I4*2', numberFormat: '0.00', background: '#ff0000' });
+    new SheetUser(sheet).type(4, 11, '=I4*2');
+    Object.assign(sheet.cell(4, 11), { numberFormat: '0.00', background: '#ff0000' });
     Object.assign(sheet.cell(6, 3), { background: '#00ff00' });
     const before = sheet.dump();
     const table = call<TableInfo>('segmentkitDetectTable');
@@ -88,8 +108,21 @@ describe('the Sheets panel server in Code.js', () => {
     const applied = call<ApplyResult>('segmentkitApply', { plan, confirmOverwrite: true, summarySheet: true }, 'r2');
     expect(applied).toMatchObject({ kind: 'applied', summarySheet: 'Tổng hợp phân khúc' });
     expect(app.sheet('Tổng hợp phân khúc').charts).toHaveLength(1);
-    expect(call('segmentkitLastApply')).toEqual({ description: 'rfm → Phân khúc' });
-    expect(call('segmentkitUndo')).toBe(true);
+    expect(call('segmentkitLastApply')).toEqual({ method: 'rfm', header: 'Phân khúc', unfinished: false });
+    expect(call('segmentkitUndo', false)).toEqual({ kind: 'undone' });
+    expect(sheet.dump()).toEqual(before);
+    expect(app.sheets.map((s) => s.getName())).toEqual(['Khách hàng']);
+    expect(call('segmentkitLastApply')).toBeNull();
+  });
+
+  it('a summary sheet that cannot be added leaves the sheet as it was, with no copies and nothing to undo', () => {
+    const { app, sheet, call } = setUp(300);
+    const before = sheet.dump();
+    app.refuseSheet = (name) => name.startsWith('Tổng hợp');
+    const table = call<TableInfo>('segmentkitDetectTable');
+    expect(() =>
+      call('segmentkitApply', { plan: rfm(table), confirmOverwrite: false, summarySheet: true }, 's1'),
+    ).toThrow('You cannot add the sheet');
     expect(sheet.dump()).toEqual(before);
     expect(app.sheets.map((s) => s.getName())).toEqual(['Khách hàng']);
     expect(call('segmentkitLastApply')).toBeNull();
@@ -133,5 +166,67 @@ describe('the Sheets panel server in Code.js', () => {
     call('segmentkitSaveSettings', { lang: 'vi', customTags: ['Đại lý cấp 1'] });
     expect(call('segmentkitLoadSettings')).toEqual({ lang: 'vi', customTags: ['Đại lý cấp 1'] });
     expect(app.userProperties.getProperty('segmentkit.lang')).toBe('vi');
+  });
+});
+
+describe('the Sheets server checks what any sidebar hands it', () => {
+  const plan = (table: TableInfo, change: Partial<Plan> = {}) => ({
+    plan: rfm(table, change),
+    confirmOverwrite: false,
+    summarySheet: false,
+  });
+
+  it('refuses a sheet that is not there and SegmentKit’s own hidden sheets, in the user’s language', () => {
+    const { call } = setUp(20);
+    const table = call<TableInfo>('segmentkitDetectTable');
+    expect(() => call('segmentkitApply', plan(table, { sheetName: 'Không có' }), 'x')).toThrow(
+      /no sheet named "Không có"/,
+    );
+    call('segmentkitApply', plan(table), 'a');
+    expect(() => call('segmentkitPreview', rfm(table, { sheetName: 'SegmentKit undo record x' }))).toThrow(
+      /SegmentKit's own hidden sheet/,
+    );
+  });
+
+  it.each([
+    ['outside the grid', { row: 0, col: 0, rows: 2_000_000, cols: 10 }],
+    ['not whole numbers', { row: 0.5, col: 0, rows: 21, cols: 10 }],
+    ['not the detected table', { row: 0, col: 2, rows: 21, cols: 8 }],
+    ['cut short at the bottom', { row: 0, col: 0, rows: 10, cols: 10 }],
+  ])('refuses a table rectangle %s, and changes nothing', (_, rect) => {
+    const { sheet, call } = setUp(20);
+    const before = sheet.dump();
+    const table = call<TableInfo>('segmentkitDetectTable');
+    expect(() => call('segmentkitApply', plan({ ...table, table: rect }), 'x')).toThrow(/is not on the sheet/);
+    expect(sheet.dump()).toEqual(before);
+  });
+
+  it('refuses a result column that is neither beside the table nor a result column', () => {
+    const { sheet, call } = setUp(20);
+    const before = sheet.dump();
+    const table = call<TableInfo>('segmentkitDetectTable');
+    expect(() => call('segmentkitApply', plan(table, { outputColumn: 3 }), 'x')).toThrow(/result column D/);
+    expect(sheet.dump()).toEqual(before);
+  });
+
+  it('reads the undo record under the document lock', () => {
+    const { app, call } = setUp(20);
+    const table = call<TableInfo>('segmentkitDetectTable');
+    call('segmentkitApply', plan(table), 'a');
+    app.holdLockElsewhere();
+    expect(() => call('segmentkitLastApply')).toThrow(/Another SegmentKit action/);
+    expect(() => call('segmentkitUndo', false)).toThrow(/Another SegmentKit action/);
+  });
+
+  it.each([
+    ['an unknown language', { lang: 'fr', customTags: [] }],
+    ['tags that are not a list', { customTags: 'VIP' }],
+    ['a tag that is not text', { customTags: [42] }],
+    ['a tag over 100 characters', { customTags: ['x'.repeat(101)] }],
+    ['more than 200 tags', { customTags: Array.from({ length: 201 }, (_, i) => `Nhãn ${i}`) }],
+  ])('refuses settings with %s', (_, settings) => {
+    const { app, call } = setUp(3);
+    expect(() => call('segmentkitSaveSettings', settings)).toThrow(/cannot be saved/);
+    expect(app.documentProperties.getProperty('segmentkit.customTags')).toBeNull();
   });
 });

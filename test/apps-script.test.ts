@@ -283,7 +283,7 @@ describe('Sheets behaviour', () => {
     expect(sheets.call('ABC_CLASS', [col(50, 30, 'abc', 5), undefined, undefined, undefined, 'vi'])).toEqual([
       ['A'],
       ['B'],
-      ['#VALUE! values, dòng 3: "abc" không phải là số'],
+      ['#VALUE! values, dòng 3: "abc" không phải là số: hãy nhập số như 1234.5 hoặc 1.234.567 ₫'],
       ['C'],
     ]);
     expect(sheets.call('ABC_CLASS', [col(50, 30, '1.234', 15, 5)])).toEqual([

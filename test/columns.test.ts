@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findHeaderRow, guessMapping, normalizeHeader } from '../core/engine/columns.js';
+import {
+  findHeaderRow,
+  guessColumn,
+  guessMapping,
+  guessRevenueSource,
+  normalizeHeader,
+} from '../core/engine/columns.js';
 
 describe('header detection and column guesses', () => {
   it('normalises Vietnamese headers', () => {
@@ -46,5 +52,78 @@ describe('header detection and column guesses', () => {
       orderDate: 1,
       revenue: 2,
     });
+  });
+  it('splits words written together, so InvoiceNo and CustomerID read as words', () => {
+    expect(normalizeHeader('InvoiceNo')).toBe('invoice no');
+    expect(normalizeHeader('CustomerID')).toBe('customer id');
+    expect(normalizeHeader('UnitPrice')).toBe('unit price');
+  });
+  it.each([
+    [
+      'orderId',
+      [
+        'Invoice',
+        'InvoiceNo',
+        'Invoice No',
+        'Order ID',
+        'Order',
+        'Mã hóa đơn',
+        'MÃ HOÁ ĐƠN',
+        'ma hoa don',
+        'Mã đơn hàng',
+        'Số hóa đơn',
+        'Số HĐ',
+        'Số chứng từ',
+      ],
+    ],
+    ['quantity', ['Quantity', 'Qty', 'Số lượng', 'so luong', 'SL']],
+    ['price', ['Price', 'Unit price', 'UnitPrice', 'Đơn giá', 'don gia']],
+    ['revenue', ['Thành tiền', 'Tổng tiền hàng', 'Doanh thu', 'Amount', 'Total', 'Số tiền']],
+  ])('guesses %s from English and Vietnamese headers, with or without accents', (role, names) => {
+    for (const name of names) expect(guessColumn(['Ghi chú', name], role), name).toBe(1);
+  });
+  it('matches a short word (SL, Qty) only as a whole word', () => {
+    expect(guessColumn(['Slogan', 'Islands'], 'quantity')).toBeUndefined();
+    expect(guessColumn(['Ghi chú', 'SL bán'], 'quantity')).toBe(1);
+  });
+  it('maps order lines: the order id after the date, so Order date stays the date', () => {
+    expect(guessMapping('rfmOrders', ['Order date', 'Order', 'Customer', 'Amount'])).toEqual({
+      orderDate: 0,
+      orderId: 1,
+      customer: 2,
+      revenue: 3,
+    });
+  });
+  it('maps a Vietnamese POS export and takes its revenue column; without it, Quantity × Price', () => {
+    const pos = ['Mã hóa đơn', 'Thời gian', 'Khách hàng', 'Số lượng', 'Đơn giá', 'Thành tiền'];
+    const mapping = guessMapping('rfmOrders', pos);
+    expect(mapping).toEqual({ customer: 2, orderDate: 1, orderId: 0, revenue: 5, quantity: 3, price: 4 });
+    expect(guessRevenueSource(mapping)).toBe('column');
+    const lines = guessMapping('rfmOrders', pos.slice(0, 5));
+    expect(lines).toEqual({ customer: 2, orderDate: 1, orderId: 0, quantity: 3, price: 4 });
+    expect(guessRevenueSource(lines)).toBe('quantityPrice');
+    expect(guessRevenueSource({ customer: 0, quantity: 1 })).toBe('column');
+  });
+  it('maps an online shop’s invoice lines and an accounting export', () => {
+    const shop = [
+      'InvoiceNo',
+      'StockCode',
+      'Description',
+      'Quantity',
+      'InvoiceDate',
+      'UnitPrice',
+      'CustomerID',
+      'Country',
+    ];
+    expect(guessMapping('rfmOrders', shop)).toEqual({ customer: 6, orderDate: 4, orderId: 0, quantity: 3, price: 5 });
+    const books = ['Ngày chứng từ', 'Số chứng từ', 'Mã khách hàng', 'Tên khách hàng', 'Diễn giải', 'Số tiền'];
+    expect(guessMapping('rfmOrders', books)).toEqual({ customer: 2, orderDate: 0, orderId: 1, revenue: 5 });
+  });
+  it('finds a date column of 8-digit numbers by its content when its header says nothing', () => {
+    expect(guessMapping('rfmOrders', ['who', 'when', 'revenue'], [['a', 20250102, 5]])).toEqual({
+      orderDate: 1,
+      revenue: 2,
+    });
+    expect(guessMapping('rfmOrders', ['who', 'how many', 'revenue'], [['a', 12, 5]])).toEqual({ revenue: 2 });
   });
 });

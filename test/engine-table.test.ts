@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlan, undoApply } from '../core/engine/apply.js';
+import { applyPlan, undoApply } from './hosts/memory-engine.js';
 import { MemorySheet } from '../core/engine/memory-sheet.js';
 import type { Plan } from '../core/engine/plan.js';
 import { previewResult, summaryRows, PREVIEW_SCATTER_POINTS } from '../core/engine/preview.js';
@@ -62,7 +62,7 @@ describe('manual tags', () => {
     const before = s.dump();
     const second = await applyPlan(s, tagPlan('B', [0, 2]), true);
     if (second.kind !== 'applied') throw new Error(second.kind);
-    await undoApply(s, second.undo);
+    await undoApply(s);
     expect(s.dump()).toEqual(before);
   });
 });

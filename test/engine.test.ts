@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlan, undoApply } from '../core/engine/apply.js';
+import { applyPlan, undoApply } from './hosts/memory-engine.js';
 import { MemorySheet } from '../core/engine/memory-sheet.js';
 import type { Plan } from '../core/engine/plan.js';
 import { a1, a1Range } from '../core/engine/sheet-io.js';
@@ -52,13 +52,14 @@ describe('apply and undo', () => {
     const outcome = await applyPlan(s, abcPlan, true);
     if (outcome.kind !== 'applied') throw new Error(outcome.kind);
     expect(s.dump()).not.toEqual(before);
-    await undoApply(s, JSON.parse(JSON.stringify(outcome.undo)));
+    await undoApply(s);
     expect(s.dump()).toEqual(before);
   });
 
   it('never overwrites a non-empty cell without the confirmation flag', async () => {
     const s = sheet();
     await s.write({ row: 5, col: 3, rows: 1, cols: 1 }, [['ghi chú']], null);
+    await s.commit();
     const before = s.dump();
     const outcome = await applyPlan(s, abcPlan, false);
     expect(outcome).toMatchObject({ kind: 'needsConfirmation', nonEmpty: 1 });

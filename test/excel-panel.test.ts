@@ -4,8 +4,10 @@
  * half way, text that stays text.
  */
 import { describe, expect, it } from 'vitest';
-import { applyPlan, undoApply } from '../core/engine/apply.js';
-import { createExcelHost } from '../addin/excel-panel-host.js';
+import { applyPlan } from '../core/engine/apply.js';
+import { MemoryUndoStore } from '../core/engine/memory-sheet.js';
+import { undoLast } from '../core/engine/undo.js';
+import { createExcelHost as createHost, type ExcelHostOptions } from '../addin/excel-panel-host.js';
 import { ExcelSheetIO } from '../addin/excel-sheet-io.js';
 import { asSerial, customerPlan, customerTable } from './hosts/customer-table.js';
 import { FakeExcel } from './hosts/fake-excel.js';
@@ -13,10 +15,19 @@ import { FakeExcel } from './hosts/fake-excel.js';
 function workbook(rows: number): FakeExcel {
   const excel = new FakeExcel('Khách hàng');
   excel.sheet('Khách hàng').fill(customerTable(rows, asSerial));
+  FAKES.set(excel.run, excel);
   return excel;
 }
 
 const plan = customerPlan;
+
+/** The task pane's host over a fake workbook, with the workbook's own settings unless others are given. */
+const createExcelHost = (options: Pick<ExcelHostOptions, 'run'> & Partial<ExcelHostOptions>, excel?: FakeExcel) =>
+  createHost({
+    documentSettings: (excel ?? FAKES.get(options.run))!.office.context.document.settings,
+    ...options,
+  });
+const FAKES = new Map<unknown, FakeExcel>();
 
 const never = new AbortController().signal;
 
@@ -73,9 +84,22 @@ describe('the Excel panel host under the 5 MB limit', () => {
     expect(applied).toMatchObject({ kind: 'applied', summarySheet: 'Tổng hợp phân khúc' });
     expect(excel.sheet('Tổng hợp phân khúc').charts).toHaveLength(1);
     expect(sheet.peek(0, 10).value).toBe('Phân khúc');
-    expect(await host.undo()).toBe(true);
+    expect(await host.undo()).toEqual({ kind: 'undone' });
     expect(sheet.dump()).toEqual(before);
     expect(excel.sheets.has('Tổng hợp phân khúc')).toBe(false);
+  });
+
+  it('a summary sheet that cannot be added leaves the sheet as it was, with nothing to undo', async () => {
+    const excel = workbook(300);
+    const sheet = excel.sheet('Khách hàng');
+    const before = sheet.dump();
+    excel.refuseSheet = (name) => name.startsWith('Tổng hợp');
+    const host = createExcelHost({ run: excel.run });
+    await expect(
+      host.apply({ plan: plan(300), confirmOverwrite: false, summarySheet: true }, () => {}, never),
+    ).rejects.toThrow('cannot add the sheet');
+    expect(sheet.dump()).toEqual(before);
+    expect(await host.lastApply()).toBeUndefined();
   });
 
   it('a failure half way through the writes leaves the sheet as it was', async () => {
@@ -83,37 +107,72 @@ describe('the Excel panel host under the 5 MB limit', () => {
     const sheet = excel.sheet('Khách hàng');
     const before = sheet.dump();
     const io = new ExcelSheetIO(excel.run, 'Khách hàng', 20_000);
+    const store = new MemoryUndoStore();
     const reads = 6;
     excel.failAtSync = reads + 40;
-    await expect(applyPlan(io, plan(2_000), false)).rejects.toThrow('injected');
+    await expect(applyPlan({ io, store }, plan(2_000), false)).rejects.toThrow('injected');
     expect(io.stats.chunks).toBeGreaterThan(reads + 30);
     expect(sheet.dump()).toEqual(before);
+    expect(await store.load()).toBeUndefined();
   });
 
-  it('writes a tag that looks like a formula as text', async () => {
+  it('two syncs in a row failing half way, at every sync of an apply: nothing is lost', async () => {
+    const probe = workbook(40);
+    const start = probe.stats.syncs;
+    await createExcelHost({ run: probe.run }).apply(
+      { plan: plan(40), confirmOverwrite: true, summarySheet: true },
+      () => {},
+      never,
+    );
+    const syncs = probe.stats.syncs - start;
+    let unfinished = 0;
+    for (let at = 1; at <= syncs; at++) {
+      const excel = workbook(40);
+      const sheet = excel.sheet('Khách hàng');
+      sheet.type(3, 10, "'00123");
+      sheet.type(4, 10, '=1+1');
+      const before = sheet.dump();
+      excel.failSync({ at, times: 2, applyFirst: 'half' });
+      const host = createExcelHost({ run: excel.run });
+      const error = await host
+        .apply({ plan: plan(40), confirmOverwrite: true, summarySheet: true }, () => {}, never)
+        .then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        );
+      const last = await createExcelHost({ run: excel.run }).lastApply();
+      if (error && last?.unfinished) {
+        // The rollback met the second failure: both errors are reported and undo finishes the job.
+        unfinished++;
+        expect(error.message).toMatch(/ConnectionFailure[\s\S]*putting the sheet back failed too/);
+        expect(await createExcelHost({ run: excel.run }).undo(true)).toEqual({ kind: 'undone' });
+      }
+      if (error) expect(sheet.dump(), `failing at sync ${at}`).toEqual(before);
+    }
+    console.log(`an apply of 40 rows makes ${syncs} syncs; ${unfinished} double failures left a rollback to finish`);
+    expect(unfinished).toBeGreaterThan(0);
+  });
+
+  it('writes a tag that looks like a formula as text, and undo puts back the blank', async () => {
     const excel = workbook(10);
     const io = new ExcelSheetIO(excel.run, 'Khách hàng');
+    const store = new MemoryUndoStore();
     const outcome = await applyPlan(
-      io,
+      { io, store },
       plan(10, { method: 'tags', columns: {}, options: { tag: '=1+1', taggedRows: [0, 4] } }),
       false,
     );
     expect(outcome.kind).toBe('applied');
     const cell = excel.sheet('Khách hàng').peek(1, 10);
     expect(cell).toMatchObject({ value: '=1+1', formula: null, numberFormat: '@' });
-    if (outcome.kind === 'applied') await undoApply(io, outcome.undo);
+    expect(await undoLast({ io: () => io, store })).toEqual({ kind: 'undone' });
     expect(excel.sheet('Khách hàng').peek(1, 10)).toMatchObject({ value: '', formula: null, numberFormat: 'General' });
   });
 
   it('finds the table around the selection and keeps the own tags with the document', async () => {
     const excel = workbook(50);
     excel.selection = { row: 3, col: 1, rows: 4, cols: 2 };
-    const saved = new Map<string, unknown>();
-    const documentSettings = {
-      get: (k: string) => saved.get(k),
-      set: (k: string, v: unknown) => void saved.set(k, v),
-      saveAsync: (done?: (r: { status: string }) => void) => done?.({ status: 'succeeded' }),
-    };
+    const documentSettings = excel.office.context.document.settings;
     const user = new Map<string, string>();
     const userStore = {
       getItem: (k: string) => user.get(k) ?? null,
@@ -124,6 +183,7 @@ describe('the Excel panel host under the 5 MB limit', () => {
     expect(table).toMatchObject({ sheetName: 'Khách hàng', table: { row: 0, col: 0, rows: 51, cols: 10 } });
     expect(table.selectedRows).toEqual([2, 3, 4, 5]);
     await host.saveSettings({ lang: 'vi', customTags: ['Đại lý cấp 1'] });
+    excel.reopen();
     expect(await createExcelHost({ run: excel.run, documentSettings, userStore }).loadSettings()).toEqual({
       lang: 'vi',
       customTags: ['Đại lý cấp 1'],

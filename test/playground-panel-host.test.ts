@@ -7,6 +7,9 @@ import { createPlaygroundHost } from '../playground/panel/host.js';
 import { PlaygroundSheetIO } from '../playground/panel/sheet-io.js';
 import { sampleWorkbook } from '../playground/sample/sample-workbook.js';
 import type { PanelHost, TableInfo } from '../panel/host.js';
+import { applyPlan } from '../core/engine/apply.js';
+import { PanelError } from '../core/engine/messages.js';
+import { undoDataOf } from '../playground/panel/undo-store.js';
 
 const csv = readFileSync(new URL('../data/rfm-orders.csv', import.meta.url), 'utf8');
 const open: Workbook[] = [];
@@ -75,10 +78,93 @@ describe('the playground panel host', () => {
     expect(workbook.background(sheet, 1, 0)).toMatch(/^#[0-9a-f]{6}$/);
     expect(result.kind === 'applied' && result.summarySheet).toBe('Segment summary');
     expect(workbook.sheetNames()).toContain('Segment summary');
-    expect(await host.lastApply()).toBeDefined();
-    expect(await host.undo()).toBe(true);
+    expect(await host.lastApply()).toEqual({ method: 'rfm', header: 'Segment', unfinished: false });
+    expect(await host.undo()).toEqual({ kind: 'undone' });
     expect(snapshot(workbook, sheet)).toEqual(before);
     expect(workbook.sheetNames()).not.toContain('Segment summary');
+    expect(await host.lastApply()).toBeUndefined();
+  });
+
+  it('undo leaves the sheet exactly as wide and tall as before (no empty result column left behind)', async () => {
+    const { workbook, host, sheet } = setUp();
+    const table = await host.detectTable();
+    const before = workbook.hf.getSheetDimensions(sheet);
+    const grid = workbook.dimensions(sheet);
+    await host.apply({ plan: rfmPlan(table), confirmOverwrite: false, summarySheet: false }, () => {}, never);
+    expect(workbook.hf.getSheetDimensions(sheet)).toEqual({ ...before, width: before.width + 1 });
+    expect(await host.undo()).toEqual({ kind: 'undone' });
+    expect(workbook.hf.getSheetDimensions(sheet)).toEqual(before);
+    expect(workbook.dimensions(sheet)).toEqual(grid);
+  });
+
+  it('keeps the sheet wider after undo when a formula refers to the emptied column', async () => {
+    const { workbook, host, sheet } = setUp();
+    const table = await host.detectTable();
+    const col = table.table.cols;
+    const before = workbook.hf.getSheetDimensions(sheet);
+    await host.apply({ plan: rfmPlan(table), confirmOverwrite: false, summarySheet: false }, () => {}, never);
+    const other = workbook.sheetId(workbook.sheetNames().find((n) => n !== 'Customers') as string);
+    workbook.hf.setCellContents({ sheet: other, row: 0, col: 40 }, `=COUNTA(Customers!W1:W${table.table.rows})`);
+    expect(await host.undo()).toEqual({ kind: 'undone' });
+    expect(workbook.value(sheet, 0, col)).toBeNull();
+    // Removing the column would have turned the user's formula into #REF!.
+    expect(workbook.hf.getCellFormula({ sheet: other, row: 0, col: 40 })).toBe(
+      `=COUNTA(Customers!W1:W${table.table.rows})`,
+    );
+    expect(workbook.value(other, 0, 40)).toBe(0);
+    expect(workbook.hf.getSheetDimensions(sheet).width).toBe(before.width + 1);
+  });
+
+  it('undo puts back what was typed over: dates, percentages, plain text and text kept as text', async () => {
+    const { workbook, host, sheet } = setUp();
+    const table = await host.detectTable();
+    const col = table.table.cols;
+    const typed = ['2025-01-05', '05/01/2025', '12%', 'ghi chú', "'00123", '=1+2', 'TRUE', 42];
+    typed.forEach((input, r) => workbook.hf.setCellContents({ sheet, row: 1 + r, col }, input));
+    const cells = () =>
+      typed.map((_, r) => {
+        const address = { sheet, row: 1 + r, col };
+        return [
+          workbook.serialized(sheet, 1 + r, col),
+          workbook.value(sheet, 1 + r, col),
+          workbook.hf.getCellValueDetailedType(address),
+        ];
+      });
+    const before = cells();
+    const result = await host.apply(
+      { plan: rfmPlan(table), confirmOverwrite: true, summarySheet: false },
+      () => {},
+      never,
+    );
+    expect(result.kind).toBe('applied');
+    expect(await host.undo()).toEqual({ kind: 'undone' });
+    expect(cells()).toEqual(before);
+  });
+
+  it('answers sheetMissing for a sheet that is not there, and undo says its sheet is gone', async () => {
+    const { workbook, host } = setUp();
+    const table = await host.detectTable();
+    const error = await host.preview({ ...rfmPlan(table), sheetName: 'Nowhere' }).catch((e: unknown) => e);
+    expect(PanelError.from(error)).toMatchObject({ code: 'sheetMissing', params: { sheet: 'Nowhere' } });
+    await host.apply({ plan: rfmPlan(table), confirmOverwrite: false, summarySheet: false }, () => {}, never);
+    workbook.removeSheet('Customers');
+    const undo = await host.undo().catch((e: unknown) => e);
+    expect(PanelError.from(undo)?.code).toBe('undoSheetGone');
+  });
+
+  it('keeps the undo data with the workbook: a panel opened later undoes the apply', async () => {
+    const { workbook, host, sheet } = setUp();
+    const table = await host.detectTable();
+    const before = snapshot(workbook, sheet);
+    await host.apply({ plan: rfmPlan(table), confirmOverwrite: false, summarySheet: false }, () => {}, never);
+    const reopened = createPlaygroundHost(workbook);
+    expect(await reopened.lastApply()).toMatchObject({ method: 'rfm', unfinished: false });
+    expect(await reopened.undo()).toEqual({ kind: 'undone' });
+    expect(snapshot(workbook, sheet)).toEqual(before);
+    // Another workbook (a new page, an import) has nothing to undo.
+    const other = Workbook.open(sampleWorkbook(csv, 20));
+    open.push(other);
+    expect(await createPlaygroundHost(other).lastApply()).toBeUndefined();
   });
 
   it('asks before writing over a column that holds something', async () => {
@@ -114,15 +200,19 @@ describe('the playground panel host', () => {
     const table = await host.detectTable();
     const before = snapshot(workbook, sheet);
     const io = new PlaygroundSheetIO(workbook, 'Customers');
-    let writes = 0;
-    const original = io.write.bind(io);
-    io.write = async (...args) => {
-      await original(...args);
-      if (++writes === 2) throw new Error('injected failure after the first writes');
+    // The commit writes the segment column, then fails at the first fills.
+    let fills = 0;
+    const setBackgrounds = workbook.setBackgrounds.bind(workbook);
+    workbook.setBackgrounds = (...args) => {
+      if (++fills === 1) throw new Error('injected failure after the first writes');
+      setBackgrounds(...args);
     };
-    const { applyPlan } = await import('../core/engine/apply.js');
-    await expect(applyPlan(io, rfmPlan(table), false)).rejects.toThrow('injected');
+    const store = undoDataOf(workbook).record;
+    await expect(applyPlan({ io, store }, rfmPlan(table), false)).rejects.toThrow('injected');
+    expect(fills).toBeGreaterThan(1);
     expect(snapshot(workbook, sheet)).toEqual(before);
+    expect(await store.load()).toBeUndefined();
+    expect(workbook.hf.getSheetDimensions(sheet).width).toBe(table.table.cols);
   });
 
   it('keeps the language and the own tags in its store', async () => {

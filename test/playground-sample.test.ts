@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { DetailedCellError } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
 import { Workbook } from '../playground/engine/workbook.js';
-import { generateCustomers, SAMPLE_AS_OF, seededRandom, type Customer } from '../playground/sample/customers.js';
+import { seededRandom } from '../core/random.js';
+import { generateCustomers, SAMPLE_AS_OF, type Customer } from '../playground/sample/customers.js';
 import {
   CUSTOMER_COLUMNS,
   CUSTOMER_COUNT,

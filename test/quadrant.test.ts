@@ -79,7 +79,7 @@ describe('BCG_QUADRANT and PRIORITY_QUADRANT: the spec', () => {
     // Row 2's growth cannot be read: its sales leave the median too, which is now 30, so 30 is high.
     expectCells(flat(run('BCG_QUADRANT', [col([10, 100, 30, 40]), col([1, 'abc', 3, 4])])), [
       'Dog',
-      /^#VALUE! growth, row 2: "abc" is not a number$/,
+      /^#VALUE! growth, row 2: "abc" is not a number: type a number such as 1234.5 or 1.234.567 ₫$/,
       'Star',
       'Star',
     ]);

@@ -3,14 +3,10 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { isoToSerial, serialToIso, type OutCell, type OutGrid } from '../core/index.js';
-import {
-  DEFAULT_RULES,
-  OrderTotals,
-  matchRule,
-  quantileCutPoints,
-  rfmScore,
-  scoreDigits,
-} from '../core/methods/rfm.js';
+import { toVector } from '../core/args.js';
+import { groupOrders } from '../core/methods/orders.js';
+import { DEFAULT_RULES, matchRule, quantileCutPoints, rfmScore, scoreDigits } from '../core/methods/rfm.js';
+import { readOrderLines } from '../core/order-lines.js';
 import { col, failure, flat, row, run } from './helpers.js';
 
 const serial = (iso: string): number => isoToSerial(iso) as number;
@@ -273,9 +269,17 @@ describe('RFM_SCORE: bad input, one expected answer per row', () => {
     // Revenue {−50,100,300}: cut points 10, 70, 140, 220 → M 5, 1, 3.
     ['negative revenue (net returns) is scored', [col(D), col(O), col(with2(M, -50))], [555, 331, 113]],
     [
-      'a date that is not ISO text',
-      [col(with2(D, '30/06/2024')), col(O), col(M)],
-      [555, /"30\/06\/2024" is not a date/, 111],
+      'a text that is no date',
+      [col(with2(D, '30/02/2024')), col(O), col(M)],
+      [555, /"30\/02\/2024" is not a date: use a date cell, or text such as 2024-05-31, 20240531 or 31\/05\/2024/, 111],
+    ],
+    // Days {0,0,20}: cut points 0, 0, 4, 12 → R 5, 5, 1.
+    ['a day-first date is read ("30/06/2024")', [col(with2(D, '30/06/2024')), col(O), col(M)], [555, 533, 111]],
+    ['an 8-digit date is read (20240620)', [col(with2(D, 20240620)), col(O), col(M)], [555, 333, 111]],
+    [
+      'a dong amount is read ("200.000 ₫")',
+      [col(D), col(O), col(['300.000 ₫', '200.000 ₫', '100.000'])],
+      [555, 333, 111],
     ],
     ['all zeros', [col(D.map(() => '2024-01-01')), col([0, 0, 0]), col([0, 0, 0])], [511, 511, 511]],
     ['one row', [col(['2024-01-01']), col([5]), col([100])], [511]],
@@ -578,7 +582,7 @@ describe('RFM_TABLE', () => {
   });
 
   it('writes the header and segments in Vietnamese', () => {
-    const grid = run('RFM_TABLE', [col(['A']), col(['2024-01-01']), col([5]), null, null, null, 'vi']);
+    const grid = run('RFM_TABLE', [col(['A']), col(['2024-01-01']), col([5]), null, null, null, null, 'vi']);
     expect(grid[0]).toEqual([
       'Khách hàng',
       'Lần mua cuối',
@@ -691,11 +695,7 @@ describe('RFM_TABLE', () => {
         ['B', /order_dates, row 2: the cell is blank/],
       ],
     ],
-    [
-      'revenue 0 counts as an order of 0',
-      [col(['A', 'A']), col(['2024-01-01', '2024-01-02']), col([5, 0])],
-      [['A', 2, 5, 511]],
-    ],
+    ['revenue 0 is no purchase', [col(['A', 'A']), col(['2024-01-01', '2024-01-02']), col([5, 0])], [['A', 1, 5, 511]]],
     [
       'text numbers',
       [col(['A', 'A', 'A']), col(Array(3).fill('2024-01-01')), col(['1,234.50', '1.234.567 ₫', ' 12 '])],
@@ -736,16 +736,16 @@ describe('RFM_TABLE', () => {
       ],
     ],
     [
-      'negative revenue (a return) is subtracted',
+      'negative revenue (a return) is subtracted and is no order',
       [col(['A', 'A']), col(['2024-01-01', '2024-01-05']), col([50, -20])],
-      [['A', 2, 30, 511]],
+      [['A', 1, 30, 511]],
     ],
     [
-      'all zeros revenue',
+      'all zeros revenue: no purchase, no score',
       [col(['A', 'B']), col(['2024-01-01', '2024-01-01']), col([0, 0])],
       [
-        ['A', 1, 0, 511],
-        ['B', 1, 0, 511],
+        ['A', 0, 0, ''],
+        ['B', 0, 0, ''],
       ],
     ],
     ['one line', [col(['A']), col(['2024-01-01']), col([7])], [['A', 1, 7, 511]]],
@@ -786,12 +786,16 @@ describe('RFM_TABLE', () => {
   });
 
   it('sums revenue so that the order of the lines does not change it', () => {
-    const totals = new OrderTotals();
-    totals.ensure(1);
-    [0.1, 0.2, 0.3, 1e16, -1e16].forEach((v) => totals.add(0, 1, v));
-    [-1e16, 1e16, 0.3, 0.2, 0.1].forEach((v) => totals.add(1, 1, v));
-    expect(totals.revenue(0)).toBe(totals.revenue(1));
-    expect(totals.revenue(0)).toBeCloseTo(0.6, 12);
+    const totals = (values: number[]): number =>
+      groupOrders(
+        readOrderLines({
+          customers: toVector(col(values.map(() => 'A')), 'customers'),
+          dates: toVector(col(values.map(() => 45000)), 'order_dates'),
+          revenues: toVector(col(values), 'revenues'),
+        }),
+      ).revenue[0] as number;
+    expect(totals([0.1, 0.2, 0.3, 1e16, -1e16])).toBe(totals([-1e16, 1e16, 0.3, 0.2, 0.1]));
+    expect(totals([0.1, 0.2, 0.3, 1e16, -1e16])).toBeCloseTo(0.6, 12);
   });
 
   it('handles 1,048,576 order lines', () => {
@@ -810,6 +814,159 @@ describe('RFM_TABLE', () => {
     }
     expect(orders).toBe(n);
     expect(odd).toBe(0);
+  });
+});
+
+describe('RFM_TABLE: orders, returns, customers without a purchase (spec: RFM_TABLE)', () => {
+  /** [customer, Last purchase, Recency, Orders, Revenue, RFM score] of each body row. */
+  const summary = (grid: OutGrid): unknown[][] =>
+    rowsOf(grid)
+      .slice(1)
+      .map((r) => [r[0], r[1], r[2], r[3], r[4], r[8]]);
+  const table = (lines: [unknown, string, unknown, unknown][], asOf: unknown = null): OutGrid =>
+    run('RFM_TABLE', [
+      col(lines.map((l) => l[0])),
+      col(lines.map((l) => l[1])),
+      col(lines.map((l) => l[2])),
+      asOf,
+      null,
+      null,
+      col(lines.map((l) => l[3])),
+    ]);
+
+  it('lines that share an order id are one order, dated by its latest line', () => {
+    const grid = table([
+      ['A', '2024-06-01', 10, 'o1'],
+      ['A', '2024-06-03', 5, 'o1'],
+      ['A', '2024-06-02', 7, 'o2'],
+    ]);
+    expect(summary(grid)).toEqual([['A', `date:${serial('2024-06-03')}`, 0, 2, 22, 511]]);
+  });
+
+  it('the same order id of two customers is two orders', () => {
+    const grid = table([
+      ['A', '2024-06-01', 10, 7],
+      ['B', '2024-06-01', 5, 7],
+    ]);
+    expect(summary(grid).map((r) => [r[0], r[3]])).toEqual([
+      ['A', 1],
+      ['B', 1],
+    ]);
+  });
+
+  it('order ids are identities: 1001 and "1001" are one order, case and inner text kept', () => {
+    const grid = table([
+      ['A', '2024-06-01', 10, 1001],
+      ['A', '2024-06-02', 5, ' 1001 '],
+      ['A', '2024-06-03', 5, 'x'],
+      ['A', '2024-06-04', 5, 'X'],
+    ]);
+    expect(summary(grid)[0]?.[3]).toBe(3);
+  });
+
+  it('an order that nets to 0 or below is a return: not counted, its date no purchase, its value netted', () => {
+    const grid = table([
+      ['A', '2024-06-01', 100, 'I1'],
+      ['A', '2024-06-10', 40, 'I2'],
+      ['A', '2024-06-10', -40, 'I2'],
+      ['A', '2024-06-20', -30, 'C9'],
+      ['B', '2024-06-20', 50, 'I3'],
+    ]);
+    // A: I1 is the only purchase (I2 nets to 0, C9 is a cancellation); revenue 100 + 0 − 30.
+    expect(summary(grid)[0]).toEqual(['A', `date:${serial('2024-06-01')}`, 19, 1, 70, 115]);
+  });
+
+  it('a cancellation summing to a hair above 0 in floating point is still 0', () => {
+    const grid = table([
+      ['A', '2024-06-01', 0.1, 'I1'],
+      ['A', '2024-06-01', 0.2, 'I1'],
+      ['A', '2024-06-01', -0.3, 'I1'],
+      ['A', '2024-06-02', 5, 'I2'],
+    ]);
+    expect(summary(grid)[0]?.[3]).toBe(1);
+  });
+
+  it('a customer with no purchase is listed with Orders 0, Revenue, and the rest blank, out of the population', () => {
+    const grid = table([
+      ['A', '2024-06-01', -10, 'R1'],
+      ['B', '2024-06-30', 10, 'I1'],
+      ['C', '2024-06-01', 20, 'I2'],
+    ]);
+    expect(rowsOf(grid)[1]).toEqual(['A', '', '', 0, -10, '', '', '', '', '']);
+    // B and C alone make the population: 0 and 29 days → 511 and 111 (A's -10 would change C's M otherwise).
+    expect(summary(grid).slice(1)).toEqual([
+      ['B', `date:${serial('2024-06-30')}`, 0, 1, 10, 511],
+      ['C', `date:${serial('2024-06-01')}`, 29, 1, 20, 115],
+    ]);
+  });
+
+  it('a blank order id in a filled line is a bad line of its customer; an empty line is skipped', () => {
+    const grid = table([
+      ['A', '2024-06-01', 10, 'I1'],
+      ['A', '2024-06-02', 10, ''],
+      ['', '', '', ''],
+      ['B', '2024-06-02', 10, 'I2'],
+    ]);
+    expect(flat([rowsOf(grid)[1] as OutCell[]])[1]).toMatch(
+      /1 line\(s\) left out: order_ids, row 2: the cell is blank/,
+    );
+    expect(rowsOf(grid)).toHaveLength(3);
+  });
+
+  it('Excel’s blanks as 0 in an empty line with order ids are skipped', () => {
+    const grid = table([
+      ['A', '2024-06-01', 10, 'I1'],
+      [0, 0 as unknown as string, 0, 0],
+    ]);
+    expect(summary(grid)).toEqual([['A', `date:${serial('2024-06-01')}`, 0, 1, 10, 511]]);
+  });
+
+  it('a return after an explicit as_of is a bad line, like any line after it', () => {
+    const grid = table(
+      [
+        ['A', '2024-06-01', 10, 'I1'],
+        ['A', '2024-07-02', -10, 'C1'],
+      ],
+      '2024-06-30',
+    );
+    expect(flat([rowsOf(grid)[1] as OutCell[]])[1]).toMatch(
+      /1 line\(s\) left out: order_dates, row 2: the date 2024-07-02 is after as_of \(2024-06-30\)/,
+    );
+  });
+
+  it('as_of defaults to the latest date of the used lines, returns included', () => {
+    const grid = table([
+      ['A', '2024-06-01', 10, 'I1'],
+      ['A', '2024-06-11', -5, 'C1'],
+    ]);
+    expect(summary(grid)[0]?.[2]).toBe(10);
+  });
+
+  it('order_ids given as a row, with customers as a row', () => {
+    const grid = run('RFM_TABLE', [
+      row(['A', 'A']),
+      row(['2024-06-01', '2024-06-02']),
+      row([5, 6]),
+      null,
+      null,
+      null,
+      row(['I1', 'I1']),
+    ]);
+    expect(summary(grid)).toEqual([['A', `date:${serial('2024-06-02')}`, 0, 1, 11, 511]]);
+  });
+
+  it('handles 262,144 point-of-sale lines (three per invoice) with order ids', () => {
+    const n = 262_144;
+    const base = serial('2023-01-01');
+    const invoice = (i: number): number => Math.floor(i / 3);
+    const customers = Array.from({ length: n }, (_, i) => [`C${(invoice(i) * 7919) % 50_000}`]);
+    const dates = Array.from({ length: n }, (_, i) => [base + ((invoice(i) * 104_729) % 730)]);
+    const revenues = Array.from({ length: n }, (_, i) => [((i * 31) % 1000) + 1]);
+    const ids = Array.from({ length: n }, (_, i) => [`HD${invoice(i)}`]);
+    const grid = run('RFM_TABLE', [customers, dates, revenues, null, null, null, ids]);
+    expect(grid).toHaveLength(50_001);
+    expect(grid.slice(1).every((r) => (r[8] as number) >= 111 && (r[8] as number) <= 555)).toBe(true);
+    expect(grid.slice(1).reduce((sum, r) => sum + (r[3] as number), 0)).toBe(invoice(n - 1) + 1);
   });
 });
 
@@ -904,26 +1061,36 @@ describe('RFM_TABLE over data/rfm-orders.csv (the R rfm package’s sample order
 });
 
 describe('RFM_TABLE: relationships', () => {
+  const base = serial('2024-01-01');
+  const AS_OF = base + 400;
   const line = fc.record({
     customer: fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', ' A', 'b', 7, '7'),
     day: fc.integer({ min: 0, max: 400 }),
+    // Negative lines are returns; a cancellation ("C1") may hold several.
     cents: fc.integer({ min: -5000, max: 500_000 }),
+    order: fc.constantFrom('o1', 'o2', 'o3', 'C1', 4, '4', ' o1 ', 'O1'),
   });
+  type Line = { customer: string | number; day: number; cents: number; order: string | number };
+  const argsOf = (xs: readonly (Line | undefined)[], withIds: boolean, asOf: number | null = null): unknown[] => [
+    col(xs.map((y) => (y ? y.customer : ''))),
+    col(xs.map((y) => (y ? base + y.day : ''))),
+    col(xs.map((y) => (y ? y.cents / 100 : ''))),
+    asOf,
+    null,
+    null,
+    withIds ? col(xs.map((y) => (y ? y.order : ''))) : null,
+  ];
+  /** Body rows by customer. */
+  const byCustomer = (grid: OutGrid): Map<unknown, OutCell[]> => new Map(grid.slice(1).map((r) => [r[0], r]));
 
-  it('reordering lines gives the same rows (as a set)', () => {
+  it('reordering lines gives the same rows (as a set), with or without order ids', () => {
     fc.assert(
       fc.property(
         fc.array(fc.oneof(line, fc.constant(undefined)), { minLength: 1, maxLength: 60 }),
         fc.infiniteStream(fc.nat()),
         fc.boolean(),
-        (xs, stream, asOf) => {
-          const base = serial('2024-01-01');
-          const toArgs = (ys: typeof xs): unknown[] => [
-            col(ys.map((y) => (y ? y.customer : ''))),
-            col(ys.map((y) => (y ? base + y.day : ''))),
-            col(ys.map((y) => (y ? y.cents / 100 : ''))),
-            asOf ? base + 400 : null,
-          ];
+        fc.boolean(),
+        (xs, stream, asOf, withIds) => {
           const keys = [...stream.take(xs.length)];
           const order = xs.map((_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
           const sortRows = (g: OutGrid): string[] =>
@@ -931,8 +1098,15 @@ describe('RFM_TABLE: relationships', () => {
               .slice(1)
               .map((r) => JSON.stringify(flat([r])))
               .sort();
-          const before = run('RFM_TABLE', toArgs(xs));
-          const after = run('RFM_TABLE', toArgs(order.map((i) => xs[i])));
+          const before = run('RFM_TABLE', argsOf(xs, withIds, asOf ? AS_OF : null));
+          const after = run(
+            'RFM_TABLE',
+            argsOf(
+              order.map((i) => xs[i]),
+              withIds,
+              asOf ? AS_OF : null,
+            ),
+          );
           expect(after[0]).toEqual(before[0]);
           expect(sortRows(after)).toEqual(sortRows(before));
         },
@@ -941,26 +1115,127 @@ describe('RFM_TABLE: relationships', () => {
     );
   });
 
-  it('scores customers as RFM_SCORE scores the same totals', () => {
+  it('scores customers with a purchase as RFM_SCORE scores the same totals; the others get no score', () => {
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), (xs) => {
-        const base = serial('2024-01-01');
-        const table = run('RFM_TABLE', [
-          col(xs.map((x) => x.customer)),
-          col(xs.map((x) => base + x.day)),
-          col(xs.map((x) => x.cents / 100)),
-        ]);
-        const body = table.slice(1);
+      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), fc.boolean(), (xs, withIds) => {
+        const body = run('RFM_TABLE', argsOf(xs, withIds)).slice(1);
+        const buyers = body.filter((r) => (r[3] as number) > 0);
         const scores = flat(
           run('RFM_SCORE', [
-            col(body.map((r) => (r[1] as { serial: number }).serial)),
-            col(body.map((r) => r[3])),
-            col(body.map((r) => r[4])),
+            col(buyers.map((r) => (r[1] as { serial: number }).serial)),
+            col(buyers.map((r) => r[3])),
+            col(buyers.map((r) => r[4])),
           ]),
         );
-        expect(body.map((r) => r[8])).toEqual(scores);
+        expect(buyers.map((r) => r[8])).toEqual(scores);
+        for (const r of body) if (r[3] === 0) expect(r.slice(5)).toEqual(['', '', '', '', '']);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('order ids never add orders and never change revenue', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), (xs) => {
+        const lines = byCustomer(run('RFM_TABLE', argsOf(xs, false)));
+        const orders = byCustomer(run('RFM_TABLE', argsOf(xs, true)));
+        expect([...orders.keys()]).toEqual([...lines.keys()]);
+        for (const [customer, r] of orders) {
+          const l = lines.get(customer) as OutCell[];
+          expect(r[3] as number).toBeLessThanOrEqual(l[3] as number);
+          expect(r[4]).toBe(l[4]);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a purchase (a new order above 0) adds one order and its value, and never lowers F or M', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 40 }),
+        fc.constantFrom('A', 'B', 'C'),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 1, max: 500_000 }),
+        fc.boolean(),
+        (xs, who, day, cents, withIds) => {
+          const before = byCustomer(run('RFM_TABLE', argsOf(xs, withIds, AS_OF)));
+          const added = [...xs, { customer: who, day, cents, order: 'NEW' }];
+
+          const after = byCustomer(run('RFM_TABLE', argsOf(added, withIds, AS_OF)));
+          const b = before.get(who);
+          const a = after.get(who) as OutCell[];
+          expect(a[3]).toBe(((b?.[3] as number | undefined) ?? 0) + 1);
+          expect(a[4] as number).toBeCloseTo(((b?.[4] as number | undefined) ?? 0) + cents / 100, 6);
+          // Against the same others, more orders, more revenue and no older last purchase never score lower.
+          if (b && (b[3] as number) > 0) {
+            expect(a[2] as number).toBeLessThanOrEqual(b[2] as number);
+            for (const j of [5, 6, 7]) expect(a[j] as number).toBeGreaterThanOrEqual(b[j] as number);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a return (a new order of 0 or below) nets its value off and changes no order count or purchase date', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 40 }),
+        fc.constantFrom('A', 'B', 'Z'),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: -500_000, max: 0 }),
+        fc.boolean(),
+        (xs, who, day, cents, withIds) => {
+          const before = byCustomer(run('RFM_TABLE', argsOf(xs, withIds, AS_OF)));
+          const added = [...xs, { customer: who, day, cents, order: 'RETURN' }];
+          const after = byCustomer(run('RFM_TABLE', argsOf(added, withIds, AS_OF)));
+          for (const [customer, a] of after) {
+            const b = before.get(customer);
+            expect([a[1], a[2], a[3]]).toEqual(b ? [b[1], b[2], b[3]] : ['', '', 0]);
+            const net = ((b?.[4] as number | undefined) ?? 0) + (customer === who ? cents / 100 : 0);
+            expect(a[4] as number).toBeCloseTo(net, 6);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('multiplying every revenue by a positive constant scales Revenue and changes no order count or score', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 60 }),
+        fc.constantFrom(2, 3, 7, 1000, 0.5),
+        fc.boolean(),
+        (xs, k, withIds) => {
+          const before = run('RFM_TABLE', argsOf(xs, withIds));
+          const scaled = run(
+            'RFM_TABLE',
+            argsOf(
+              xs.map((x) => ({ ...x, cents: x.cents * k })),
+              withIds,
+            ),
+          );
+          expect(scaled.length).toBe(before.length);
+          scaled.slice(1).forEach((r, i) => {
+            const b = before[i + 1] as OutCell[];
+            expect([r[0], r[1], r[2], r[3], r[5], r[6], r[7], r[8], r[9]]).toEqual([
+              b[0],
+              b[1],
+              b[2],
+              b[3],
+              b[5],
+              b[6],
+              b[7],
+              b[8],
+              b[9],
+            ]);
+            expect(r[4] as number).toBeCloseTo((b[4] as number) * k, 6);
+          });
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -80,7 +80,7 @@ describe('SEGMENT_SUMMARY: the spec', () => {
       ['A', 1, 1, 10, 1, 10],
       ['Total', 1, 1, 10, 1, 10],
       [
-        '#VALUE! 3 line(s) left out: segments, row 2: the row has a blank in segments; segments, row 3: the cell holds the error #N/A; values, row 4: "abc" is not a number',
+        '#VALUE! 3 line(s) left out: segments, row 2: the row has a blank in segments; segments, row 3: the cell holds the error #N/A; values, row 4: "abc" is not a number: type a number such as 1234.5 or 1.234.567 ₫',
         '',
         '',
         '',
@@ -91,7 +91,7 @@ describe('SEGMENT_SUMMARY: the spec', () => {
     const vi = run('SEGMENT_SUMMARY', [col(['A', 'B']), col([10, 'abc']), 'vi']);
     expect(vi.at(-1)![0]).toMatchObject({
       code: 'linesLeftOut',
-      params: { count: 1, details: 'values, dòng 2: "abc" không phải là số' },
+      params: { count: 1, details: 'values, dòng 2: "abc" không phải là số: hãy nhập số như 1234.5 hoặc 1.234.567 ₫' },
     });
   });
 

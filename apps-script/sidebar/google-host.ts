@@ -66,8 +66,9 @@ export function createGoogleHost(): PanelHost {
         signal.removeEventListener('abort', cancel);
       }
     },
+    convertDates: (request) => callServer('segmentkitConvertDates', request),
     lastApply: async () => (await callServer('segmentkitLastApply')) ?? undefined,
-    undo: () => callServer('segmentkitUndo'),
+    undo: (confirmChanged = false) => callServer('segmentkitUndo', confirmChanged),
     loadSettings: () => callServer('segmentkitLoadSettings'),
     saveSettings: (settings) => callServer('segmentkitSaveSettings', settings),
   };

@@ -1,5 +1,5 @@
 import { asColumn, numberOr, optionalNumber, toMatrix } from '../args.js';
-import { BLANK, readNumber } from '../cells.js';
+import { BLANK, matrixNumberReader } from '../cells.js';
 import { at, fail, problem, type Problem } from '../errors.js';
 import {
   FIT_ROWS,
@@ -38,6 +38,7 @@ interface Features {
 function readFeatures(rows: readonly unknown[][], p: number): Features {
   const data = new Float64Array(rows.length * p);
   const source = new Uint32Array(rows.length);
+  const readNumber = matrixNumberReader(rows);
   const answers = new Array<OutCell>(rows.length);
   let n = 0;
   for (let i = 0; i < rows.length; i++) {

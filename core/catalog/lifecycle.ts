@@ -1,5 +1,15 @@
 /** LIFECYCLE_STAGE: the cell reading and shapes around the pure method in methods/lifecycle.ts. */
-import { isAbsent, numberGrid, optionalDate, readLang, readVectorNumbers, shapeLike, toVector } from '../args.js';
+import {
+  isAbsent,
+  numberGrid,
+  optionalDate,
+  readLang,
+  readVectorDates,
+  readVectorNumbers,
+  requireSameLength,
+  shapeLike,
+  toVector,
+} from '../args.js';
 import { BLANK_STATE, PROBLEM, type NumberColumn } from '../cells.js';
 import { at, fail, type Problem } from '../errors.js';
 import { label, type LabelKey } from '../labels.js';
@@ -12,7 +22,6 @@ import {
   type Stage,
 } from '../methods/lifecycle.js';
 import type { OutCell } from '../output.js';
-import { readVectorDates, requireSameCount } from './rfm.js';
 import { LANG_PARAM, param, type FunctionSpec } from './types.js';
 
 const STAGE_LABEL: Record<Stage, LabelKey> = {
@@ -54,8 +63,8 @@ export const LIFECYCLE_STAGE: FunctionSpec = {
   },
   params: [
     param('first_purchase', 'range', {
-      en: 'Date of each customer’s first purchase (a column or row, or one cell): date cells, serials or ISO text. Blank with last_purchase blank: no purchase yet.',
-      vi: 'Ngày mua đầu tiên của từng khách hàng (một cột, một dòng hoặc một ô): ô ngày, số sê-ri hoặc dạng ISO. Trống cùng với last_purchase: chưa mua lần nào.',
+      en: 'Date of each customer’s first purchase (a column or row, or one cell): date cells, serials, or text such as 2024-05-31, 20240531 or 31/05/2024 (day or month first as the column’s own dates settle). Blank with last_purchase blank: no purchase yet.',
+      vi: 'Ngày mua đầu tiên của từng khách hàng (một cột, một dòng hoặc một ô): ô ngày, số sê-ri, hoặc chữ như 2024-05-31, 20240531 hay 31/05/2024 (ngày hay tháng trước do chính các ngày trong cột xác định). Trống cùng với last_purchase: chưa mua lần nào.',
     }),
     param('last_purchase', 'range', {
       en: 'Date of each customer’s last purchase, same length as first_purchase.',
@@ -105,12 +114,12 @@ export const LIFECYCLE_STAGE: FunctionSpec = {
     const firstVector = toVector(firstRaw, 'first_purchase');
     const lastVector = toVector(lastRaw, 'last_purchase');
     const ordersVector = toVector(ordersRaw, 'orders');
-    requireSameCount(firstVector, 'first_purchase', lastVector, 'last_purchase');
-    requireSameCount(firstVector, 'first_purchase', ordersVector, 'orders');
+    requireSameLength(firstVector, 'first_purchase', lastVector, 'last_purchase');
+    requireSameLength(firstVector, 'first_purchase', ordersVector, 'orders');
     let referrals: NumberColumn | undefined;
     if (!isAbsent(referralsRaw)) {
       const referralsVector = toVector(referralsRaw, 'referrals');
-      requireSameCount(firstVector, 'first_purchase', referralsVector, 'referrals');
+      requireSameLength(firstVector, 'first_purchase', referralsVector, 'referrals');
       referrals = readVectorNumbers(referralsVector);
     }
     const explicitAsOf = optionalDate(asOfRaw, 'as_of');

@@ -1,6 +1,6 @@
 /** PARETO_LEADERS (a table) and PARETO_RATIO (one number). */
 import { optionalNumber, readVectorNumbers, toVector } from '../args.js';
-import { PROBLEM, VALUE, readNumber } from '../cells.js';
+import { PROBLEM, VALUE, readEachNumber } from '../cells.js';
 import { at, fail, problem, type Problem } from '../errors.js';
 import { label } from '../labels.js';
 import { paretoLeaders, paretoRatio } from '../methods/pareto.js';
@@ -50,7 +50,7 @@ export const PARETO_LEADERS: FunctionSpec = {
   },
   run([itemsRaw, valuesRaw, shareRaw]) {
     const share = shareOption(shareRaw, 'share', 0.8, false);
-    const lines = readLines(itemsRaw, 'items', valuesRaw, 'values', readNumber);
+    const lines = readLines(itemsRaw, 'items', valuesRaw, 'values', readEachNumber);
     const groups = groupSums(lines.keys, numbersOf(lines.values));
     const grid: OutGrid = [
       [label('headerItem', 'en'), label('headerValue', 'en'), label('headerCumulativeShare', 'en')],

@@ -1,16 +1,6 @@
 /**
- * RFM_SCORE, RFM_SEGMENT and RFM_TABLE: the cell reading and shapes around the pure method in methods/rfm.ts.
- *
- * RFM_TABLE's design for bad order lines (it has no output cell per line):
- * - an empty line (all three cells blank; in Excel builds that pass blanks as 0, a blank date with a customer and a
- *   revenue that are blank or 0) is skipped silently;
- * - any other line that cannot be used (a cell that cannot be read, a blank cell in an otherwise filled line, an
- *   order date after an explicit as_of) is left out. When its customer is known, that customer's row keeps the
- *   customer and carries the problem in the `Last purchase` cell, the rest blank: the customer's totals would be
- *   incomplete, so the customer gets no score and is left out of the population, as a bad row is elsewhere;
- * - lines whose customer is unknown (blank or an error value) are reported together in one final row whose first
- *   cell is the problem, the rest blank. The report counts the lines and names the first three by argument and row.
- * as_of defaults to the latest order date of the lines whose three cells are readable.
+ * RFM_SCORE and RFM_SEGMENT: the cell reading and shapes around the pure method in methods/rfm.ts, and the options
+ * (as_of, bins, thresholds) and default rules that RFM_TABLE (rfm-table.ts) shares.
  */
 import {
   isAbsent,
@@ -18,36 +8,22 @@ import {
   optionalDate,
   optionalNumber,
   readLang,
+  readVectorDates,
   readVectorNumbers,
   requireAscending,
   requireSameLength,
   shapeLike,
   toMatrix,
   toVector,
-  type Vector,
 } from '../args.js';
-import {
-  BLANK,
-  BLANK_STATE,
-  PROBLEM,
-  isBlank,
-  readDate,
-  readDates,
-  readNumber,
-  readNumbers,
-  readText,
-  serialToIso,
-  type NumberColumn,
-  type Read,
-} from '../cells.js';
+import { BLANK, BLANK_STATE, PROBLEM, describeCell, isBlank, readNumber, readText, serialToIso } from '../cells.js';
 import { at, describeProblem, fail, isProblem, problem, type Problem } from '../errors.js';
-import { label, type Lang, type LabelKey } from '../labels.js';
+import { label, type Lang } from '../labels.js';
 import {
   DEFAULT_BINS,
   DEFAULT_RULES,
   MAX_BINS,
   MIN_BINS,
-  OrderTotals,
   frequencyScore,
   matchRule,
   monetaryScore,
@@ -58,13 +34,13 @@ import {
   type RuleBounds,
   type SegmentRule,
 } from '../methods/rfm.js';
-import { dateOut, type OutCell, type OutGrid } from '../output.js';
+import type { OutCell } from '../output.js';
 import { LANG_PARAM, param, type FunctionSpec, type ParamSpec } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared options: as_of, bins, thresholds
 
-interface RfmOptions {
+export interface RfmOptions {
   readonly asOf: number | undefined;
   readonly bins: number;
   /** Threshold-mode bounds; undefined in quantile mode. */
@@ -90,7 +66,7 @@ function readThresholds(raw: unknown): RfmCuts | undefined {
   };
 }
 
-function readOptions(asOfRaw: unknown, binsRaw: unknown, thresholdsRaw: unknown): RfmOptions {
+export function readOptions(asOfRaw: unknown, binsRaw: unknown, thresholdsRaw: unknown): RfmOptions {
   const asOf = optionalDate(asOfRaw, 'as_of');
   const binsGiven = optionalNumber(binsRaw, 'bins', { min: MIN_BINS, max: MAX_BINS, integer: true });
   const thresholds = readThresholds(thresholdsRaw);
@@ -101,23 +77,8 @@ function readOptions(asOfRaw: unknown, binsRaw: unknown, thresholdsRaw: unknown)
 }
 
 /** The cuts to score with: the given thresholds, or the population's quantiles. */
-function cutsFor(options: RfmOptions, days: Float64Array, orders: Float64Array, revenue: Float64Array): RfmCuts {
+export function cutsFor(options: RfmOptions, days: Float64Array, orders: Float64Array, revenue: Float64Array): RfmCuts {
   return options.thresholds ?? quantileCuts(days, orders, revenue, options.bins);
-}
-
-/** Cells in a vector, counted without flattening a host column. */
-function vectorLength(vector: Vector): number {
-  return vector.rows ? vector.rows.length : vector.cells.length;
-}
-
-/** args.requireSameLength (its message), reached only when the lengths differ: it flattens host columns to count. */
-export function requireSameCount(a: Vector, argA: string, b: Vector, argB: string): void {
-  if (vectorLength(a) !== vectorLength(b)) requireSameLength(a, argA, b, argB);
-}
-
-/** Reads a vector's cells as whole-day dates; a column is read straight from the host's rows. */
-export function readVectorDates(vector: Vector): NumberColumn {
-  return vector.rows ? readNumbers(vector.rows, readDate, true) : readDates(vector.cells);
 }
 
 function isCount(value: number): boolean {
@@ -125,8 +86,8 @@ function isCount(value: number): boolean {
 }
 
 const AS_OF_HELP = {
-  en: 'The date recency is counted to (a date cell, a serial or ISO text such as 2024-12-31). Default: the latest purchase date in the data, never today (answers would change overnight). Pass it in row-by-row formulas.',
-  vi: 'Ngày tính số ngày từ lần mua cuối (ô ngày, số sê-ri hoặc dạng ISO như 2024-12-31). Mặc định: ngày mua gần nhất trong dữ liệu, không bao giờ là hôm nay (kết quả sẽ đổi qua đêm). Hãy truyền khi viết công thức từng dòng.',
+  en: 'The date recency is counted to (a date cell, a serial, or text such as 2024-12-31, 20241231 or 31/12/2024). Default: the latest date in the data, never today (answers would change overnight). Pass it in row-by-row formulas.',
+  vi: 'Ngày tính số ngày từ lần mua cuối (ô ngày, số sê-ri, hoặc chữ như 2024-12-31, 20241231 hay 31/12/2024). Mặc định: ngày gần nhất trong dữ liệu, không bao giờ là hôm nay (kết quả sẽ đổi qua đêm). Hãy truyền khi viết công thức từng dòng.',
 };
 const BINS_HELP = {
   en: 'Number of score levels, 2 to 9; default 5. With thresholds it follows from their width.',
@@ -137,7 +98,7 @@ const THRESHOLDS_HELP = {
   vi: 'Ngưỡng cố định thay cho phân vị: 3 dòng (R theo số ngày, F, M), mỗi dòng tăng dần nghiêm ngặt với bins − 1 cận dưới, ví dụ {115,181,297,482;4,5,6,8;256,382,506,666}. Điểm = 1 + số cận ≤ giá trị; với R thì ngược lại (R = 5 khi dưới 115 ngày). Không cần tập so sánh nên dùng được từng dòng.',
 };
 
-function optionParams(): ParamSpec[] {
+export function optionParams(): ParamSpec[] {
   return [
     param('as_of', 'date', AS_OF_HELP, true),
     param('bins', 'number', BINS_HELP, true),
@@ -156,8 +117,8 @@ export const RFM_SCORE: FunctionSpec = {
   },
   params: [
     param('last_purchase', 'range', {
-      en: 'Date of each customer’s last purchase (a column or row, or one cell): date cells, serials or ISO text. Rows whose three inputs can all be read make the population for the quantiles.',
-      vi: 'Ngày mua cuối của từng khách hàng (một cột, một dòng hoặc một ô): ô ngày, số sê-ri hoặc dạng ISO. Các dòng đọc được cả ba giá trị tạo thành tập so sánh để tính phân vị.',
+      en: 'Date of each customer’s last purchase (a column or row, or one cell): date cells, serials, or text such as 2024-05-31, 20240531 or 31/05/2024 (day or month first as the column’s own dates settle). Rows whose three inputs can all be read make the population for the quantiles.',
+      vi: 'Ngày mua cuối của từng khách hàng (một cột, một dòng hoặc một ô): ô ngày, số sê-ri, hoặc chữ như 2024-05-31, 20240531 hay 31/05/2024 (ngày hay tháng trước do chính các ngày trong cột xác định). Các dòng đọc được cả ba giá trị tạo thành tập so sánh để tính phân vị.',
     }),
     param('orders', 'range', {
       en: 'Number of orders of each customer, a whole number ≥ 0, same length as last_purchase. Excel builds that pass a blank as 0 read it as 0 orders.',
@@ -178,8 +139,8 @@ export const RFM_SCORE: FunctionSpec = {
     const lastVector = toVector(lastRaw, 'last_purchase');
     const ordersVector = toVector(ordersRaw, 'orders');
     const revenueVector = toVector(revenueRaw, 'revenue');
-    requireSameCount(lastVector, 'last_purchase', ordersVector, 'orders');
-    requireSameCount(lastVector, 'last_purchase', revenueVector, 'revenue');
+    requireSameLength(lastVector, 'last_purchase', ordersVector, 'orders');
+    requireSameLength(lastVector, 'last_purchase', revenueVector, 'revenue');
     const options = readOptions(asOfRaw, binsRaw, thresholdsRaw);
     const dates = readVectorDates(lastVector);
     const orders = readVectorNumbers(ordersVector);
@@ -259,7 +220,7 @@ function readScore(raw: unknown): [number, number, number] | '' | Problem {
       return problem('errorValue', { text: error[1] as string });
     }
   } else if (typeof raw === 'boolean') text = raw ? 'TRUE' : 'FALSE';
-  else text = String(raw);
+  else text = describeCell(raw);
   const read = readNumber(raw);
   if (isProblem(read) && read.code === 'errorValue') return read;
   const digits = typeof read === 'number' ? scoreDigits(read) : undefined;
@@ -314,7 +275,7 @@ function readRules(raw: unknown, lang: Lang): SegmentRule[] {
 }
 
 /** The default rules with their names in a language. */
-function defaultRules(lang: Lang): SegmentRule[] {
+export function defaultRules(lang: Lang): SegmentRule[] {
   return DEFAULT_RULES.map((rule) => ({ name: label(rule.name, lang), bounds: rule.bounds }));
 }
 
@@ -362,255 +323,5 @@ export const RFM_SEGMENT: FunctionSpec = {
       }
     }
     return shapeLike(vector, answers);
-  },
-};
-
-// ---------------------------------------------------------------------------------------------------------------
-// RFM_TABLE
-
-const TABLE_HEADER: readonly LabelKey[] = [
-  'headerCustomer',
-  'headerLastPurchase',
-  'headerRecencyDays',
-  'headerOrders',
-  'headerRevenue',
-  'headerR',
-  'headerF',
-  'headerM',
-  'headerRfmScore',
-  'headerSegment',
-];
-const WIDTH = TABLE_HEADER.length;
-/** How many bad lines a report names; the count covers them all. */
-const DETAILS_SHOWN = 3;
-/** Distinct date texts remembered while reading one call's order dates. */
-const DATE_CACHE_LIMIT = 100_000;
-
-/** The cell of a vector at a line, read straight from the host's rows when it is a column. */
-function cellReader(vector: Vector): (i: number) => unknown {
-  const rows = vector.rows;
-  if (rows) return (i) => (rows[i] as unknown[])[0];
-  const cells = vector.cells;
-  return (i) => cells[i];
-}
-
-interface LineReport {
-  count: number;
-  readonly details: string[];
-}
-
-function report(reports: Map<number, LineReport>, customer: number, p: Problem, lang: Lang): void {
-  let entry = reports.get(customer);
-  if (!entry) reports.set(customer, (entry = { count: 0, details: [] }));
-  entry.count++;
-  if (entry.details.length < DETAILS_SHOWN) entry.details.push(describeProblem(p, lang));
-}
-
-function reportProblem(entry: LineReport): Problem {
-  const details = entry.details.join('; ') + (entry.count > entry.details.length ? '; …' : '');
-  return problem('linesLeftOut', { count: entry.count, details });
-}
-
-function emptyRow(first: OutCell, second: OutCell = ''): OutCell[] {
-  const row = new Array<OutCell>(WIDTH).fill('');
-  row[0] = first;
-  row[1] = second;
-  return row;
-}
-
-/** Report key of lines whose customer is unknown. */
-const UNKNOWN = -1;
-/** Customer index of a line whose customer cell is blank / cannot be read. */
-const NO_CUSTOMER = -1;
-const BAD_CUSTOMER = -2;
-
-interface CustomerColumn {
-  /** Per line: the customer's number (0, 1, … in order of first appearance), NO_CUSTOMER or BAD_CUSTOMER. */
-  readonly index: Int32Array;
-  /** Identity text of each customer number. */
-  readonly ids: string[];
-  readonly problems: Map<number, Problem>;
-}
-
-/**
- * Numbers the customers in order of first appearance, by identity (readText). A raw cell already seen (the same
- * text or number) is looked up directly, so readText runs once per distinct cell value. One pass, O(lines).
- */
-function identifyCustomers(cellAt: (i: number) => unknown, n: number): CustomerColumn {
-  const index = new Int32Array(n);
-  const byRaw = new Map<string | number, number>();
-  const byId = new Map<string, number>();
-  const ids: string[] = [];
-  const problems = new Map<number, Problem>();
-  for (let i = 0; i < n; i++) {
-    const raw = cellAt(i);
-    const primitive = typeof raw === 'string' || typeof raw === 'number';
-    const seen = primitive ? byRaw.get(raw) : undefined;
-    if (seen !== undefined) {
-      index[i] = seen;
-      continue;
-    }
-    const id = readText(raw);
-    if (typeof id !== 'string') {
-      index[i] = id === BLANK ? NO_CUSTOMER : BAD_CUSTOMER;
-      if (id !== BLANK) problems.set(i, id);
-      continue;
-    }
-    let number = byId.get(id);
-    if (number === undefined) {
-      number = ids.length;
-      ids.push(id);
-      byId.set(id, number);
-    }
-    if (primitive) byRaw.set(raw, number);
-    index[i] = number;
-  }
-  return { index, ids, problems };
-}
-
-export const RFM_TABLE: FunctionSpec = {
-  name: 'RFM_TABLE',
-  summary: {
-    en: 'From order lines (one row per order) to one row per customer, in order of first appearance, with a header: Customer, Last purchase, Recency (days), Orders, Revenue, R, F, M, RFM score, Segment (default rules). Scores as RFM_SCORE, over the customers. Empty lines are skipped. A line that cannot be used is left out: when its customer is known, that customer’s row shows the problem in Last purchase and gets no score; lines without a readable customer are reported in one final row that starts with #VALUE!.',
-    vi: 'Từ các dòng đơn hàng (mỗi dòng một đơn) thành mỗi khách hàng một dòng, theo thứ tự xuất hiện đầu tiên, có tiêu đề: Khách hàng, Lần mua cuối, Số ngày từ lần mua cuối, Số đơn, Doanh thu, R, F, M, Điểm RFM, Phân khúc (quy tắc mặc định). Điểm tính như RFM_SCORE trên các khách hàng. Dòng trống được bỏ qua. Dòng không dùng được bị loại: khi biết khách hàng, dòng của khách đó báo lỗi ở cột Lần mua cuối và không có điểm; các dòng không đọc được khách hàng được báo chung ở một dòng cuối bắt đầu bằng #VALUE!.',
-  },
-  params: [
-    param('customers', 'range', {
-      en: 'Customer of each order line (a column or row): trimmed text, case-sensitive; the number 1001 and the text "1001" are one customer.',
-      vi: 'Khách hàng của từng dòng đơn (một cột hoặc một dòng): chữ đã bỏ khoảng trắng đầu cuối, phân biệt hoa thường; số 1001 và chữ "1001" là cùng một khách.',
-    }),
-    param('order_dates', 'range', {
-      en: 'Date of each order line, same length as customers: date cells, serials or ISO text.',
-      vi: 'Ngày của từng dòng đơn, cùng độ dài với customers: ô ngày, số sê-ri hoặc dạng ISO.',
-    }),
-    param('revenues', 'range', {
-      en: 'Revenue of each order line, same length as customers; every line counts as one order, including 0 or negative revenue (returns). Excel builds that pass a blank as 0 read it as 0.',
-      vi: 'Doanh thu của từng dòng đơn, cùng độ dài với customers; mỗi dòng tính là một đơn, kể cả doanh thu 0 hoặc âm (trả hàng). Các bản Excel truyền ô trống thành 0 sẽ đọc là 0.',
-    }),
-    ...optionParams(),
-    LANG_PARAM,
-  ],
-  result: 'table',
-  example: {
-    formula: '=RFM_TABLE({"Ann";"Bo";"Ann"}, {"2024-05-01";"2024-03-01";"2024-06-30"}, {120;80;60}, "2024-06-30")',
-    result:
-      'Customer, Last purchase, Recency (days), Orders, Revenue, R, F, M, RFM score, Segment; Ann, 2024-06-30, 0, 2, 180, 5, 5, 5, 555, Champions; Bo, 2024-03-01, 121, 1, 80, 1, 1, 1, 111, Lost',
-  },
-  run([customersRaw, datesRaw, revenuesRaw, asOfRaw, binsRaw, thresholdsRaw, langRaw]) {
-    const lang = readLang(langRaw);
-    const customerVector = toVector(customersRaw, 'customers');
-    const dateVector = toVector(datesRaw, 'order_dates');
-    const revenueVector = toVector(revenuesRaw, 'revenues');
-    requireSameCount(customerVector, 'customers', dateVector, 'order_dates');
-    requireSameCount(customerVector, 'customers', revenueVector, 'revenues');
-    const options = readOptions(asOfRaw, binsRaw, thresholdsRaw);
-    const explicitAsOf = options.asOf;
-
-    const customerAt = cellReader(customerVector);
-    const dateAt = cellReader(dateVector);
-    const revenueAt = cellReader(revenueVector);
-    const n = vectorLength(customerVector);
-
-    const customers = identifyCustomers(customerAt, n);
-    const totals = new OrderTotals();
-    totals.ensure(customers.ids.length - 1);
-    const reports = new Map<number, LineReport>();
-    const dateTexts = new Map<string, Read<number>>();
-    /** The latest date of the lines whose three cells are readable: the default as_of. */
-    let latest = -Infinity;
-
-    for (let i = 0; i < n; i++) {
-      const customer = customers.index[i] as number;
-      const rawDate = dateAt(i);
-      const rawRevenue = revenueAt(i);
-      let date: Read<number>;
-      if (typeof rawDate === 'string') {
-        const known = dateTexts.get(rawDate);
-        if (known !== undefined) date = known;
-        else {
-          date = readDate(rawDate);
-          if (dateTexts.size < DATE_CACHE_LIMIT) dateTexts.set(rawDate, date);
-        }
-      } else date = readDate(rawDate);
-      const revenue: Read<number> =
-        typeof rawRevenue === 'number' && rawRevenue - rawRevenue === 0 ? rawRevenue : readNumber(rawRevenue);
-
-      if (customer >= 0 && typeof date === 'number' && typeof revenue === 'number') {
-        if (explicitAsOf !== undefined && date > explicitAsOf) {
-          const p = problem('dateAfterAsOf', { date: serialToIso(date), asOf: serialToIso(explicitAsOf) });
-          report(reports, customer, at(p, 'order_dates', i + 1), lang);
-        } else {
-          totals.add(customer, date, revenue);
-          if (date > latest) latest = date;
-        }
-        continue;
-      }
-
-      // An empty line, also as Excel may pass it (blanks as 0): skipped silently.
-      const rawCustomer = customerAt(i);
-      const customerEmpty = customer === NO_CUSTOMER || rawCustomer === 0;
-      const revenueEmpty = revenue === BLANK || rawRevenue === 0;
-      if (date === BLANK && customerEmpty && revenueEmpty) continue;
-
-      let p: Problem;
-      if (customer === BAD_CUSTOMER) p = at(customers.problems.get(i) as Problem, 'customers', i + 1);
-      else if (customer === NO_CUSTOMER) p = at(problem('blankInLine'), 'customers', i + 1);
-      else if (isProblem(date)) p = at(date, 'order_dates', i + 1);
-      else if (date === BLANK) p = at(problem('blankInLine'), 'order_dates', i + 1);
-      else if (isProblem(revenue)) p = at(revenue, 'revenues', i + 1);
-      else p = at(problem('blankInLine'), 'revenues', i + 1);
-      report(reports, customer >= 0 ? customer : UNKNOWN, p, lang);
-    }
-
-    // The population: customers with at least one order line and no bad line.
-    const size = totals.size;
-    let count = 0;
-    for (let c = 0; c < size; c++) if (!reports.has(c) && totals.orders[c] !== 0) count++;
-    const asOf = explicitAsOf ?? latest;
-    const days = new Float64Array(count);
-    const f = new Float64Array(count);
-    const m = new Float64Array(count);
-    count = 0;
-    for (let c = 0; c < size; c++) {
-      if (reports.has(c) || totals.orders[c] === 0) continue;
-      days[count] = asOf - (totals.last[c] as number);
-      f[count] = totals.orders[c] as number;
-      m[count++] = totals.revenue(c);
-    }
-    const cuts = count > 0 ? cutsFor(options, days, f, m) : undefined;
-
-    const segments = defaultRules(lang);
-    const others = label('rfmOthers', lang);
-    const grid: OutGrid = [TABLE_HEADER.map((key) => label(key, lang))];
-    count = 0;
-    for (let c = 0; c < size; c++) {
-      const id = customers.ids[c] as string;
-      const bad = reports.get(c);
-      if (bad) {
-        grid.push(emptyRow(id, reportProblem(bad)));
-        continue;
-      }
-      if (totals.orders[c] === 0 || !cuts) continue;
-      const j = count++;
-      const r = recencyScore(days[j] as number, cuts);
-      const fs = frequencyScore(f[j] as number, cuts);
-      const ms = monetaryScore(m[j] as number, cuts);
-      const k = matchRule(r, fs, ms, segments);
-      grid.push([
-        id,
-        dateOut(totals.last[c] as number),
-        days[j] as number,
-        f[j] as number,
-        m[j] as number,
-        r,
-        fs,
-        ms,
-        100 * r + 10 * fs + ms,
-        k < 0 ? others : (segments[k] as SegmentRule).name,
-      ]);
-    }
-    const unknown = reports.get(UNKNOWN);
-    if (unknown) grid.push(emptyRow(reportProblem(unknown)));
-    return grid;
   },
 };

@@ -5,7 +5,7 @@
  * ("#VALUE! 2 line(s) left out: …", naming the first three by argument and row).
  */
 import { numberOr, readLang, requireSameLength, toVector } from '../args.js';
-import { BLANK, readNumber, readText, type Read } from '../cells.js';
+import { BLANK, readEachNumber, readEachText, readText, type Read } from '../cells.js';
 import { at, describeProblem, isProblem, problem, type Problem } from '../errors.js';
 import { label, type Lang } from '../labels.js';
 import { mainTraits, summarise } from '../methods/summary.js';
@@ -28,19 +28,19 @@ export function readLines<T>(
   keyArg: string,
   valuesRaw: unknown,
   valueArg: string,
-  readValue: (raw: unknown) => Read<T>,
+  readValues: (cells: readonly unknown[]) => readonly Read<T>[],
 ): Lines<T> {
   const keyVector = toVector(keysRaw, keyArg);
   const valueVector = toVector(valuesRaw, valueArg);
   requireSameLength(keyVector, keyArg, valueVector, valueArg);
   const keyCells = keyVector.cells;
-  const valueCells = valueVector.cells;
+  const valueReads = readValues(valueVector.cells);
   const keys: string[] = [];
   const values: (T | undefined)[] = [];
   const leftOut: Problem[] = [];
   for (let i = 0; i < keyCells.length; i++) {
     const key = readText(keyCells[i]);
-    const value = readValue(valueCells[i]);
+    const value = valueReads[i] as Read<T>;
     if (isProblem(key)) leftOut.push(at(key, keyArg, i + 1));
     else if (isProblem(value)) leftOut.push(at(value, valueArg, i + 1));
     else if (key === BLANK) {
@@ -110,7 +110,7 @@ export const SEGMENT_SUMMARY: FunctionSpec = {
   },
   run([segmentsRaw, valuesRaw, langRaw]) {
     const lang = readLang(langRaw);
-    const lines = readLines(segmentsRaw, 'segments', valuesRaw, 'values', readNumber);
+    const lines = readLines(segmentsRaw, 'segments', valuesRaw, 'values', readEachNumber);
     const { rows, total } = summarise(lines.keys, numbersOf(lines.values));
     const share = (part: number, whole: number): OutCell => (whole === 0 ? '' : part / whole);
     const grid: OutGrid = [
@@ -177,7 +177,7 @@ export const MAIN_TRAIT: FunctionSpec = {
   },
   run([segmentsRaw, traitsRaw, minShareRaw]) {
     const minShare = numberOr(minShareRaw, 'min_share', 0.5, { min: 0, max: 1 });
-    const lines = readLines(segmentsRaw, 'segments', traitsRaw, 'traits', readText);
+    const lines = readLines(segmentsRaw, 'segments', traitsRaw, 'traits', readEachText);
     const grid: OutGrid = [[label('headerSegment', 'en'), label('headerMainTrait', 'en'), label('headerShare', 'en')]];
     for (const r of mainTraits(lines.keys, lines.values, minShare))
       grid.push([r.segment, r.trait ?? '', r.share ?? '']);

@@ -1,5 +1,5 @@
 import { answerRow, cutList, toMatrix } from '../args.js';
-import { BLANK, readNumber } from '../cells.js';
+import { BLANK, matrixNumberReader, type Read } from '../cells.js';
 import { at, fail, isProblem, problem } from '../errors.js';
 import { label, type LabelKey } from '../labels.js';
 import { coefficientOfVariation, XYZ_DEFAULT_CUTS, xyzClass, type XyzClass } from '../methods/xyz.js';
@@ -19,6 +19,7 @@ function classifyRow(
   row: number,
   cuts: readonly [number, number],
   buffer: Float64Array,
+  readNumber: (raw: unknown) => Read<number>,
 ): OutCell {
   let count = 0;
   for (let j = 0; j < cells.length; j++) {
@@ -62,11 +63,12 @@ export const XYZ_CLASS: FunctionSpec = {
     const pair: [number, number] = [cuts[0] as number, cuts[1] as number];
     const rows = toMatrix(matrix, 'period_values', 2);
     let buffer = new Float64Array(rows[0]?.length ?? 0);
+    const readNumber = matrixNumberReader(rows);
     const grid: OutGrid = new Array<OutCell[]>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const cells = rows[i] ?? [];
       if (cells.length > buffer.length) buffer = new Float64Array(cells.length);
-      grid[i] = answerRow(classifyRow(cells, i + 1, pair, buffer));
+      grid[i] = answerRow(classifyRow(cells, i + 1, pair, buffer, readNumber));
     }
     return grid;
   },

@@ -1,22 +1,27 @@
 /**
- * Apply and undo. Apply writes a segment column beside the table and, optionally, colours the rows; it never
- * writes over a non-empty cell unless the caller confirms, keeps what it changes (values, formulas, number formats,
- * backgrounds) so undo puts it back exactly, and if a write fails half way puts back what it had already changed.
+ * Apply. It writes a segment column beside the table and, optionally, colours the rows; it never writes over a
+ * non-empty cell unless the caller confirms. Before the first write it keeps what it will change (the host's `save`)
+ * and records the place in the document's undo store, so undo (undo.ts) outlives the panel. Every step after that
+ * (the writes, the column anchor, the summary sheet, the record's last update) is inside the rollback: if one fails,
+ * the sheet is put back and the record dropped; if putting back fails too, the record stays (status `applying`)
+ * with everything needed to finish the undo, and both errors are reported.
  */
 import { colorsFor } from './palette.js';
 import type { Plan } from './plan.js';
 import { segmentHeader, segmentTable, type Segmentation } from './segment.js';
-import type { Rect, RectState, SheetIO, SyncSheetIO, WriteValue } from './sheet-io.js';
+import type { CellValue, Rect, RectState, SheetIO, SyncSheetIO, WriteValue } from './sheet-io.js';
 import { runAsync, runSync, step$, type Flow } from './flow.js';
-
-type AnySheetIO = SheetIO | SyncSheetIO;
-
-export interface UndoRecord {
-  readonly sheetName: string;
-  /** Saved states, restored last first. */
-  readonly states: readonly RectState[];
-  readonly description: string;
-}
+import { PanelError } from './messages.js';
+import {
+  newUndoId,
+  rowKey,
+  type ColumnAnchor,
+  type SyncColumnAnchor,
+  type SyncUndoStore,
+  type UndoRecord,
+  type UndoStore,
+} from './undo-record.js';
+import { restoreFlow } from './undo.js';
 
 export interface Progress {
   /** 0..1 */
@@ -30,6 +35,28 @@ export interface RunControl {
   readonly isCancelled?: () => boolean;
 }
 
+/** What an apply needs of its host besides the sheet: where the undo record goes, and the optional extras. */
+export interface ApplyEnv {
+  readonly io: SheetIO;
+  readonly store: UndoStore;
+  readonly anchor?: ColumnAnchor;
+  /** Adds the summary sheet and answers its name (the last step of an apply); `removeSummary` takes it away. */
+  readonly addSummary?: (segmentation: Segmentation) => Promise<string>;
+  readonly removeSummary?: (name: string) => Promise<void>;
+  readonly newId?: () => string;
+}
+
+export type SyncApplyEnv = {
+  readonly io: SyncSheetIO;
+  readonly store: SyncUndoStore;
+  readonly anchor?: SyncColumnAnchor;
+  readonly addSummary?: (segmentation: Segmentation) => string;
+  readonly removeSummary?: (name: string) => void;
+  readonly newId?: () => string;
+};
+
+export type AnyEnv = ApplyEnv | SyncApplyEnv;
+
 export type ApplyOutcome =
   | {
       readonly kind: 'needsConfirmation';
@@ -40,9 +67,10 @@ export type ApplyOutcome =
   | {
       readonly kind: 'applied';
       readonly target: Rect;
-      readonly undo: UndoRecord;
+      readonly record: UndoRecord;
       readonly segmentation: Segmentation;
       readonly legend: readonly { label: string; color: string }[];
+      readonly summarySheet?: string;
     }
   | { readonly kind: 'cancelled' };
 
@@ -63,31 +91,64 @@ export function targetColumn(plan: Plan): Rect {
   };
 }
 
-const filled = (state: RectState, r: number): boolean => {
-  const v = state.values?.[r]?.[0];
-  return (v !== null && v !== undefined && v !== '') || Boolean(state.formulas?.[r]?.[0]);
+/** The table and its result column: the one rectangle an apply reads. */
+export function applyArea(plan: Plan): Rect {
+  const target = targetColumn(plan);
+  const left = Math.min(plan.table.col, target.col);
+  const right = Math.max(plan.table.col + plan.table.cols, target.col + 1);
+  return { row: plan.table.row, col: left, rows: plan.table.rows, cols: right - left };
+}
+
+/** The table's data rows (the header keeps its fill). */
+export function tableBody(plan: Plan): Rect {
+  const { row, col, rows, cols } = plan.table;
+  return { row: row + 1, col, rows: rows - 1, cols };
+}
+
+interface TargetContent {
+  readonly values: readonly CellValue[];
+  /** Per cell, whether it holds a formula (known only where the values could not tell). */
+  readonly formulas: readonly boolean[];
+}
+
+const filled = (target: TargetContent, r: number): boolean => {
+  const v = target.values[r];
+  return (v !== null && v !== undefined && v !== '') || Boolean(target.formulas[r]);
 };
 
 /**
  * The cells of the target column apply would change that hold something. Manual tags keep the other rows' earlier
  * tags, so only the tagged rows count; every other method rewrites the whole column, header included.
  */
-function countOverwrites(state: RectState, plan: Plan, written: readonly WriteValue[]): number {
+function countOverwrites(target: TargetContent, plan: Plan, written: readonly WriteValue[]): number {
   let n = 0;
   for (let r = 0; r < written.length; r++) {
-    if (!filled(state, r)) continue;
-    if (plan.method === 'tags' && (r === 0 || written[r] === state.values?.[r]?.[0])) continue;
+    if (!filled(target, r)) continue;
+    if (plan.method === 'tags' && (r === 0 || written[r] === target.values[r])) continue;
     n++;
   }
   return n;
 }
 
 /** The column to write: for manual tags, the new tag on tagged rows and what each other row already had. */
-function columnValues(plan: Plan, labels: readonly string[], state: RectState): WriteValue[] {
+function columnValues(plan: Plan, labels: readonly string[], target: TargetContent): WriteValue[] {
   const header = segmentHeader(plan);
   if (plan.method !== 'tags') return [header, ...labels.map((l) => (l === '' ? null : l))];
-  const kept = (r: number): WriteValue => (state.formulas?.[r]?.[0] ? null : (state.values?.[r]?.[0] ?? null));
-  return [filled(state, 0) ? kept(0) : header, ...labels.map((l, i) => (l === '' ? kept(i + 1) : l))];
+  const kept = (r: number): WriteValue => (target.formulas[r] ? null : (target.values[r] ?? null));
+  return [filled(target, 0) ? kept(0) : header, ...labels.map((l, i) => (l === '' ? kept(i + 1) : l))];
+}
+
+const column = (rows: readonly (readonly CellValue[])[], col: number): CellValue[] =>
+  rows.map((line) => line[col] ?? null);
+
+/** What the target column holds: its values, and where they cannot tell (a formula showing ""), its formulas. */
+function* targetContent(io: SheetIO | SyncSheetIO, target: Rect, values: CellValue[]): Flow<TargetContent> {
+  const empty = values.map((v) => v === null || v === '');
+  const none = values.map(() => false);
+  if (!empty.some(Boolean)) return { values, formulas: none };
+  if (empty.every(Boolean) && (yield* step$(io.isBlank(target)))) return { values, formulas: none };
+  const state: RectState = yield* step$(io.readState(target, { content: true, backgrounds: false }));
+  return { values, formulas: values.map((_, r) => Boolean(state.formulas?.[r]?.[0])) };
 }
 
 /** Computes the plan's segments without touching the sheet (the preview). */
@@ -95,101 +156,199 @@ export async function previewPlan(io: SheetIO, plan: Plan): Promise<Segmentation
   return segmentTable(plan, await io.readValues(plan.table));
 }
 
-function* applyFlow(io: AnySheetIO, plan: Plan, confirmOverwrite: boolean, control: RunControl): Flow<ApplyOutcome> {
+function* applyFlow(env: AnyEnv, plan: Plan, confirmOverwrite: boolean, control: RunControl): Flow<ApplyOutcome> {
+  const { io, store } = env;
   const step = (fraction: number, phase: Progress['phase']): void => {
     if (control.isCancelled?.()) throw new CancelledError();
     control.onProgress?.({ fraction, phase });
   };
-  const saved: RectState[] = [];
   try {
     step(0, 'read');
-    const table = yield* step$(io.readValues(plan.table));
-    step(0.2, 'compute');
-    const segmentation = segmentTable(plan, table);
+    const area = applyArea(plan);
+    const values = yield* step$(io.readValues(area));
+    const tableValues = values.map((line) =>
+      line.slice(plan.table.col - area.col, plan.table.col - area.col + plan.table.cols),
+    );
     const target = targetColumn(plan);
-    step(0.4, 'save');
-    const targetState = yield* step$(io.readState(target, { content: true, backgrounds: plan.colorRows }));
-    const column = columnValues(plan, segmentation.labels, targetState);
-    const nonEmpty = countOverwrites(targetState, plan, column);
+    step(0.2, 'compute');
+    const segmentation = segmentTable(plan, tableValues);
+    if (segmentation.usable === 0) throw new PanelError('nothingUsable');
+    const current = yield* targetContent(io, target, column(values, target.col - area.col));
+    const written = columnValues(plan, segmentation.labels, current);
+    const nonEmpty = countOverwrites(current, plan, written);
     if (nonEmpty > 0 && !confirmOverwrite) return { kind: 'needsConfirmation', target, nonEmpty, segmentation };
-    const body: Rect = {
-      row: plan.table.row + 1,
-      col: plan.table.col,
-      rows: plan.table.rows - 1,
-      cols: plan.table.cols,
-    };
-    const bodyState =
-      plan.colorRows && body.rows > 0
-        ? yield* step$(io.readState(body, { content: false, backgrounds: true }))
-        : undefined;
 
     const labels =
-      plan.method === 'tags' ? column.slice(1).map((v) => (v === null ? '' : String(v))) : segmentation.labels;
+      plan.method === 'tags' ? written.slice(1).map((v) => (v === null ? '' : String(v))) : segmentation.labels;
     const order =
       plan.method === 'tags' ? [...new Set(labels.filter((l) => l !== ''))] : segmentation.counts.map((c) => c.label);
     const colors = colorsFor(order);
     const rowColor = labels.map((l) => (l === '' ? null : (colors.get(l) ?? null)));
-    const values: WriteValue[][] = column.map((v) => [v]);
+    const body = tableBody(plan);
 
-    step(0.6, 'write');
-    saved.push(targetState);
-    yield* step$(io.write(target, values, plan.colorRows ? [[null], ...rowColor.map((c) => [c])] : null));
-    if (bodyState) {
-      step(0.8, 'write');
-      saved.push(bodyState);
+    step(0.4, 'save');
+    const previous = yield* previousRecord(store);
+    const resultToken = yield* step$(io.save(target, { content: true, backgrounds: plan.colorRows }));
+    const bodyToken =
+      plan.colorRows && body.rows > 0 ? yield* step$(io.save(body, { content: false, backgrounds: true })) : undefined;
+    const labelIndex = new Map(order.map((l, i) => [l, i]));
+    for (const l of labels) if (l !== '' && !labelIndex.has(l)) labelIndex.set(l, labelIndex.size);
+    const record: UndoRecord = {
+      meta: {
+        id: (env.newId ?? newUndoId)(),
+        sheetName: io.sheetName,
+        status: 'applying',
+        method: plan.method,
+        header: String(written[0] ?? ''),
+      },
+      data: {
+        table: plan.table,
+        headers: (tableValues[0] ?? []).map((v) => (v === null ? '' : String(v))),
+        resultCol: target.col,
+        labels: [...labelIndex.keys()],
+        written: labels.map((l) => (l === '' ? -1 : (labelIndex.get(l) as number))),
+        headerWritten: written[0] ?? null,
+        ...(plan.colorRows ? { colors: [...labelIndex.keys()].map((l) => colors.get(l) ?? null) } : {}),
+        keys: tableValues.slice(1).map((line, r) => rowKey(line, written[r + 1] ?? null)),
+        resultToken,
+        ...(bodyToken ? { bodyToken } : {}),
+      },
+    };
+    try {
+      yield* step$(store.create(record));
+    } catch (error) {
+      yield* step$(io.discard(resultToken));
+      if (bodyToken) yield* step$(io.discard(bodyToken));
+      throw error;
+    }
+    let summarySheet: string | undefined;
+    let wrote = false;
+    try {
+      step(0.6, 'write');
+      wrote = true;
       yield* step$(
         io.write(
-          body,
+          target,
+          written.map((v) => [v]),
           null,
-          rowColor.map((c) => new Array<string | null>(body.cols).fill(c)),
         ),
       );
+      if (plan.colorRows && body.rows > 0) {
+        step(0.8, 'write');
+        // The data rows only: the header row keeps its fills.
+        yield* step$(
+          io.write(
+            { ...target, row: body.row, rows: body.rows },
+            null,
+            rowColor.map((c) => [c]),
+          ),
+        );
+        yield* step$(
+          io.write(
+            body,
+            null,
+            rowColor.map((c) => new Array<string | null>(body.cols).fill(c)),
+          ),
+        );
+      }
+      yield* step$(io.commit());
+      if (env.anchor) yield* step$(env.anchor.set(io.sheetName, target.col, record.meta.id));
+      step(0.9, 'write');
+      if (env.addSummary) summarySheet = yield* step$(env.addSummary(segmentation));
+      const meta = { ...record.meta, status: 'applied' as const, ...(summarySheet ? { summarySheet } : {}) };
+      yield* step$(store.update(meta));
+      if (previous) yield* forget(env, previous);
+      step(1, 'done');
+      return {
+        kind: 'applied',
+        target,
+        segmentation,
+        record: { meta, data: record.data },
+        legend: order.map((l) => ({ label: l, color: colors.get(l) as string })),
+        ...(summarySheet ? { summarySheet } : {}),
+      };
+    } catch (error) {
+      yield* rollback(env, record, wrote, summarySheet, previous, error);
+      throw error;
     }
-    yield* step$(io.flush?.());
-    step(1, 'done');
-    return {
-      kind: 'applied',
-      target,
-      segmentation,
-      legend: order.map((l) => ({ label: l, color: colors.get(l) as string })),
-      undo: { sheetName: io.sheetName, states: saved, description: `${plan.method} → ${segmentHeader(plan)}` },
-    };
   } catch (error) {
-    yield* restoreAll(io, saved);
     if (error instanceof CancelledError) return { kind: 'cancelled' };
     throw error;
   }
 }
 
-function* restoreAll(io: AnySheetIO, states: readonly RectState[]): Flow<void> {
-  for (const state of [...states].reverse()) yield* step$(io.restore(state));
+/** The record of the apply before, if it can still be read (a deleted hidden copy just means there is none). */
+function* previousRecord(store: AnyEnv['store']): Flow<UndoRecord | undefined> {
+  try {
+    return yield* step$(store.load());
+  } catch (error) {
+    if (PanelError.from(error)?.code === 'undoCopyGone') return undefined;
+    throw error;
+  }
+}
+
+/** Drops what an older record kept (its copies and anchor); the sheet itself is not touched. */
+export function* forget(env: AnyEnv, record: UndoRecord): Flow<void> {
+  try {
+    yield* step$(env.io.discard(record.data.resultToken));
+    if (record.data.bodyToken) yield* step$(env.io.discard(record.data.bodyToken));
+    if (env.anchor) yield* step$(env.anchor.remove(record.meta.sheetName, record.meta.id));
+  } catch {
+    // An older record's leftovers are not worth failing a finished apply for.
+  }
+}
+
+/** Puts the sheet back as it was after a failed step; if that fails too, the record stays to finish it later. */
+export function* rollback(
+  env: AnyEnv,
+  record: UndoRecord,
+  wrote: boolean,
+  summarySheet: string | undefined,
+  previous: UndoRecord | undefined,
+  cause: unknown,
+): Flow<void> {
+  try {
+    if (summarySheet && env.removeSummary) yield* step$(env.removeSummary(summarySheet));
+    if (wrote) {
+      yield* restoreFlow(env.io, record, null, true);
+      yield* step$(env.io.commit());
+    }
+    if (env.anchor) yield* step$(env.anchor.remove(record.meta.sheetName, record.meta.id));
+    yield* step$(env.io.discard(record.data.resultToken));
+    if (record.data.bodyToken) yield* step$(env.io.discard(record.data.bodyToken));
+    yield* step$(env.store.clear());
+    if (previous) yield* step$(env.store.create(previous));
+  } catch (rollbackError) {
+    if (cause instanceof CancelledError) throw rollbackError;
+    throw new PanelError('rollbackFailed', {
+      cause: messageOf(cause),
+      rollback: messageOf(rollbackError),
+    });
+  }
+}
+
+function messageOf(error: unknown): string {
+  const panel = PanelError.from(error);
+  if (panel) return panel.messageIn('en');
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Applies a plan through an asynchronous port (Excel, the playground). */
 export function applyPlan(
-  io: SheetIO,
+  env: ApplyEnv,
   plan: Plan,
   confirmOverwrite: boolean,
   control: RunControl = {},
 ): Promise<ApplyOutcome> {
-  return runAsync(applyFlow(io, plan, confirmOverwrite, control));
+  return runAsync(applyFlow(env, plan, confirmOverwrite, control));
 }
 
 /** Applies a plan through a synchronous port (the Sheets server, where nothing may be left to a later tick). */
 export function applyPlanSync(
-  io: SyncSheetIO,
+  env: SyncApplyEnv,
   plan: Plan,
   confirmOverwrite: boolean,
   control: RunControl = {},
 ): ApplyOutcome {
-  return runSync(applyFlow(io, plan, confirmOverwrite, control));
-}
-
-/** Puts back everything the apply changed, exactly. */
-export function undoApply(io: SheetIO, record: UndoRecord): Promise<void> {
-  return runAsync(restoreAll(io, record.states));
-}
-
-export function undoApplySync(io: SyncSheetIO, record: UndoRecord): void {
-  runSync(restoreAll(io, record.states));
+  return runSync(applyFlow(env, plan, confirmOverwrite, control));
 }

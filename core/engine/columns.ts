@@ -4,12 +4,14 @@
  * so `ngay mua cuoi` and `Ngày Mua Cuối` match; the user can change every guess in the panel.
  */
 import { isDate, readDate, readNumber } from '../cells.js';
-import type { MethodId } from './plan.js';
+import { isEightDigitNumber } from '../dates.js';
+import type { MethodId, RevenueSource } from './plan.js';
 import type { CellValue } from './sheet-io.js';
 
-/** Lower case, no diacritics (đ → d), single spaces. */
+/** Lower case, no diacritics (đ → d), words apart (`InvoiceNo` → `invoice no`), single spaces. */
 export function normalizeHeader(text: string): string {
   return text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
@@ -56,12 +58,37 @@ export const ROLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'sales',
     'amount',
     'monetary',
+    'line total',
     'doanh thu nam nay',
     'doanh thu',
     'doanh so',
-    'tong tien',
     'thanh tien',
+    'tong tien hang',
+    'tong tien',
+    'so tien',
+    'total',
   ],
+  orderId: [
+    'invoice no',
+    'invoice number',
+    'invoice id',
+    'order id',
+    'order no',
+    'order number',
+    'invoice',
+    'order',
+    'receipt',
+    'ma hoa don',
+    'so hoa don',
+    'ma don hang',
+    'ma don',
+    'so hd',
+    'ma hd',
+    'so chung tu',
+    'ma chung tu',
+  ],
+  quantity: ['quantity', 'qty', 'units', 'so luong', 'sl'],
+  price: ['unit price', 'price', 'don gia', 'gia ban'],
   sales: ['revenue this year', 'sales', 'revenue', 'doanh thu nam nay', 'doanh thu', 'doanh so'],
   growth: ['growth', 'tang truong', 'ty le tang truong'],
   lastYear: ['revenue last year', 'last year', 'doanh thu nam truoc', 'nam truoc'],
@@ -83,7 +110,19 @@ export const ROLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'mua lan dau',
     'ngay dang ky',
   ],
-  orderDate: ['order date', 'date', 'ngay dat hang', 'ngay don hang', 'ngay mua', 'ngay'],
+  orderDate: [
+    'order date',
+    'invoice date',
+    'date',
+    'ngay dat hang',
+    'ngay don hang',
+    'ngay hoa don',
+    'ngay chung tu',
+    'ngay mua',
+    'ngay ban',
+    'thoi gian',
+    'ngay',
+  ],
   orders: ['orders', 'order count', 'frequency', 'purchases', 'so don', 'so don hang', 'so lan mua', 'tan suat'],
   referrals: ['referrals', 'referred', 'gioi thieu', 'so lan gioi thieu'],
   attractiveness: ['attractiveness', 'attractive', 'muc hap dan', 'hap dan'],
@@ -93,16 +132,30 @@ export const ROLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   employees: ['employees', 'staff', 'headcount', 'nhan vien', 'so nhan vien', 'quy mo'],
 };
 
-/** The roles each method reads, and whether each takes several columns. */
-export const METHOD_ROLES: Readonly<
-  Record<MethodId, readonly { role: string; several?: boolean; optional?: boolean }[]>
-> = {
+/** A column a method reads: its role, whether it takes several columns, whether it may be left out. */
+export interface RoleSpec {
+  readonly role: string;
+  readonly several?: boolean;
+  readonly optional?: boolean;
+  /** Needed only when the revenue comes from this source (RFM on order lines: a column, or Quantity × Price). */
+  readonly revenueFrom?: RevenueSource;
+}
+
+/** The roles each method reads. */
+export const METHOD_ROLES: Readonly<Record<MethodId, readonly RoleSpec[]>> = {
   abc: [{ role: 'value' }],
   xyz: [{ role: 'periods', several: true }],
   bcg: [{ role: 'sales' }, { role: 'growth' }],
   priority: [{ role: 'attractiveness' }, { role: 'feasibility' }],
   rfm: [{ role: 'lastPurchase' }, { role: 'orders' }, { role: 'revenue' }],
-  rfmOrders: [{ role: 'customer' }, { role: 'orderDate' }, { role: 'revenue' }],
+  rfmOrders: [
+    { role: 'customer' },
+    { role: 'orderDate' },
+    { role: 'orderId', optional: true },
+    { role: 'revenue', revenueFrom: 'column' },
+    { role: 'quantity', revenueFrom: 'quantityPrice' },
+    { role: 'price', revenueFrom: 'quantityPrice' },
+  ],
   pyramid: [{ role: 'value' }],
   lifecycle: [
     { role: 'firstPurchase' },
@@ -138,8 +191,21 @@ export function findHeaderRow(rows: readonly (readonly (CellValue | Date)[])[], 
 function looksLikeDates(values: readonly (CellValue | Date)[]): boolean {
   const filled = values.filter((v) => v !== null && v !== '');
   return (
-    filled.length > 0 && filled.every((v) => isDate(v) || (typeof v === 'string' && typeof readDate(v) === 'number'))
+    filled.length > 0 &&
+    filled.every(
+      (v) =>
+        isDate(v) ||
+        (typeof v === 'string' && typeof readDate(v) === 'number') ||
+        (typeof v === 'number' && isEightDigitNumber(v) && typeof readDate(v) === 'number'),
+    )
   );
+}
+
+/** A short synonym (`sl`, `qty`) matches whole words only, so `sl` does not find every header holding "sl". */
+const SHORT_SYNONYM = 3;
+
+function holds(header: string, synonym: string): boolean {
+  return synonym.length <= SHORT_SYNONYM ? ` ${header} `.includes(` ${synonym} `) : header.includes(synonym);
 }
 
 /** The best column for a role by header name, or undefined. `taken` columns are skipped. */
@@ -156,13 +222,16 @@ export function guessColumn(
     if (exact >= 0) return exact;
   }
   for (const synonym of synonyms) {
-    const partial = normalized.findIndex((h, i) => !taken.has(i) && h.includes(synonym));
+    const partial = normalized.findIndex((h, i) => !taken.has(i) && holds(h, synonym));
     if (partial >= 0) return partial;
   }
   return undefined;
 }
 
-/** Guesses every role of a method from the headers (and, for dates, from the first data rows). */
+/**
+ * Guesses every role of a method from the headers (and, for dates, from the first data rows). Roles are guessed in
+ * the method's order, each column used once: the order date before the order id, so `Order` is not the date.
+ */
 export function guessMapping(
   method: MethodId,
   headers: readonly string[],
@@ -183,4 +252,10 @@ export function guessMapping(
     }
   }
   return mapping;
+}
+
+/** Where RFM on order lines takes revenue from: the revenue column when one was found, else Quantity × Price. */
+export function guessRevenueSource(mapping: Readonly<Record<string, unknown>>): RevenueSource {
+  const found = (role: string): boolean => mapping[role] !== undefined;
+  return !found('revenue') && found('quantity') && found('price') ? 'quantityPrice' : 'column';
 }

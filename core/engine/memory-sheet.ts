@@ -1,10 +1,13 @@
 /**
- * A sheet in memory that implements SheetIO: the playground's store and the engine tests' reference.
- * Text is stored as text (a label `=1+1` stays text); a write can be made to fail part way, to test recovery.
+ * A sheet in memory that implements SheetIO: the engine tests' reference and the model the contract suite holds
+ * every host to. Text is stored as text (a label `=1+1` stays text); a write can be made to fail part way, to test
+ * recovery; a user can sort rows and insert columns between two calls, as in a real spreadsheet.
  */
-import type { CellValue, Rect, RectState, SheetIO, StateParts, WriteValue } from './sheet-io.js';
+import type { CellValue, Rect, RectState, SavedToken, SheetIO, StateParts, WriteValue } from './sheet-io.js';
+import { PanelError } from './messages.js';
+import type { UndoMeta, UndoRecord, UndoStore } from './undo-record.js';
 
-interface MemoryCell {
+export interface MemoryCell {
   value: CellValue;
   formula: string | null;
   numberFormat: string | null;
@@ -15,11 +18,14 @@ const emptyCell = (): MemoryCell => ({ value: null, formula: null, numberFormat:
 
 export class MemorySheet implements SheetIO {
   readonly sheetName: string;
-  private readonly cells: MemoryCell[][] = [];
+  private cells: MemoryCell[][] = [];
+  private readonly saved = new Map<string, RectState>();
+  private pending: (() => void)[] = [];
+  private nextToken = 1;
   /** When set, the write that would change this many more cells fails after changing them. */
   failAfterCellWrites: number | undefined;
   /** Calls made, by kind (for tests that count host round trips). */
-  readonly calls = { readValues: 0, readState: 0, write: 0, restore: 0 };
+  readonly calls = { readValues: 0, readState: 0, write: 0, writeState: 0, commit: 0 };
 
   constructor(sheetName: string, values: readonly (readonly CellValue[])[] = []) {
     this.sheetName = sheetName;
@@ -44,15 +50,41 @@ export class MemorySheet implements SheetIO {
     Object.assign(this.cell(row, col), format);
   }
 
+  /** A user typing a value. */
+  type(row: number, col: number, value: CellValue): void {
+    Object.assign(this.cell(row, col), { value, formula: null });
+  }
+
+  /** A user inserting `count` empty columns before `col`: cells right of it move right. */
+  insertColumns(col: number, count: number): void {
+    this.cells = this.cells.map((line) =>
+      line ? [...line.slice(0, col), ...Array.from({ length: count }, emptyCell), ...line.slice(col)] : line,
+    );
+  }
+
+  /** A user sorting rows [top, top + rows) by a column, every cell of each row moving with it. */
+  sortRows(top: number, rows: number, byCol: number, descending = false): void {
+    const block = Array.from({ length: rows }, (_, r) => this.cells[top + r] ?? []);
+    const key = (line: MemoryCell[]): CellValue => line[byCol]?.value ?? null;
+    block.sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      const order = x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
+      return descending ? -order : order;
+    });
+    block.forEach((line, r) => (this.cells[top + r] = line));
+  }
+
   /** Every cell's full state, for comparing a sheet before and after. */
   dump(): MemoryCell[][] {
-    const used = this.usedRectSync();
+    const used = this.usedRect();
     return Array.from({ length: used.rows }, (_, r) =>
       Array.from({ length: used.cols }, (_, c) => ({ ...(this.peek(r, c) ?? emptyCell()) })),
     );
   }
 
-  private usedRectSync(): Rect {
+  /** The used area of the sheet from A1. */
+  usedRect(): Rect {
     let rows = 0;
     let cols = 0;
     this.cells.forEach((line, r) =>
@@ -69,17 +101,23 @@ export class MemorySheet implements SheetIO {
     return { row: 0, col: 0, rows, cols };
   }
 
-  async usedRect(): Promise<Rect> {
-    return this.usedRectSync();
-  }
-
   async readValues(rect: Rect): Promise<CellValue[][]> {
     this.calls.readValues++;
     return this.grid(rect, (cell) => cell?.value ?? null);
   }
 
+  async isBlank(rect: Rect): Promise<boolean> {
+    return this.grid(rect, (cell) => (cell?.value ?? null) === null && !cell?.formula).every((line) =>
+      line.every(Boolean),
+    );
+  }
+
   async readState(rect: Rect, parts: StateParts): Promise<RectState> {
     this.calls.readState++;
+    return this.stateOf(rect, parts);
+  }
+
+  private stateOf(rect: Rect, parts: StateParts): RectState {
     return {
       rect,
       ...(parts.content
@@ -93,41 +131,104 @@ export class MemorySheet implements SheetIO {
     };
   }
 
-  async write(rect: Rect, values: WriteValue[][] | null, backgrounds: (string | null)[][] | null): Promise<void> {
-    this.calls.write++;
-    for (let r = 0; r < rect.rows; r++) {
-      for (let c = 0; c < rect.cols; c++) {
-        if (this.failAfterCellWrites !== undefined && this.failAfterCellWrites-- <= 0) {
-          this.failAfterCellWrites = undefined;
-          throw new Error('injected write failure');
-        }
-        const cell = this.cell(rect.row + r, rect.col + c);
-        if (values) {
-          cell.value = values[r]?.[c] ?? null;
-          cell.formula = null;
-        }
-        if (backgrounds) cell.background = backgrounds[r]?.[c] ?? null;
-      }
-    }
+  async save(rect: Rect, parts: StateParts): Promise<SavedToken> {
+    const token = JSON.stringify({ memory: this.nextToken++ });
+    this.saved.set(token, structuredClone(this.stateOf(rect, parts)));
+    return token;
   }
 
-  async restore(state: RectState): Promise<void> {
-    this.calls.restore++;
-    const { rect } = state;
-    for (let r = 0; r < rect.rows; r++) {
-      for (let c = 0; c < rect.cols; c++) {
-        const cell = this.cell(rect.row + r, rect.col + c);
-        if (state.values) cell.value = state.values[r]?.[c] ?? null;
-        if (state.formulas) cell.formula = state.formulas[r]?.[c] ?? null;
-        if (state.numberFormats) cell.numberFormat = state.numberFormats[r]?.[c] ?? null;
-        if (state.backgrounds) cell.background = state.backgrounds[r]?.[c] ?? null;
+  async load(token: SavedToken): Promise<RectState> {
+    const state = this.saved.get(token);
+    if (!state) throw new PanelError('undoCopyGone');
+    return structuredClone(state);
+  }
+
+  async discard(token: SavedToken): Promise<void> {
+    this.saved.delete(token);
+  }
+
+  /** Forgets every saved state (as a deleted hidden copy would). */
+  dropSaved(): void {
+    this.saved.clear();
+  }
+
+  async write(rect: Rect, values: WriteValue[][] | null, backgrounds: (string | null)[][] | null): Promise<void> {
+    this.calls.write++;
+    this.pending.push(() => {
+      for (let r = 0; r < rect.rows; r++) {
+        for (let c = 0; c < rect.cols; c++) {
+          if (this.failAfterCellWrites !== undefined && this.failAfterCellWrites-- <= 0) {
+            this.failAfterCellWrites = undefined;
+            throw new Error('injected write failure');
+          }
+          const cell = this.cell(rect.row + r, rect.col + c);
+          if (values) {
+            cell.value = values[r]?.[c] ?? null;
+            cell.formula = null;
+          }
+          if (backgrounds) cell.background = backgrounds[r]?.[c] ?? null;
+        }
       }
-    }
+    });
+  }
+
+  async writeState(state: RectState): Promise<void> {
+    this.calls.writeState++;
+    const { rect } = state;
+    this.pending.push(() => {
+      for (let r = 0; r < rect.rows; r++) {
+        for (let c = 0; c < rect.cols; c++) {
+          if (this.failAfterCellWrites !== undefined && this.failAfterCellWrites-- <= 0) {
+            this.failAfterCellWrites = undefined;
+            throw new Error('injected write failure');
+          }
+          const cell = this.cell(rect.row + r, rect.col + c);
+          if (state.values) cell.value = state.values[r]?.[c] ?? null;
+          if (state.formulas) cell.formula = state.formulas[r]?.[c] ?? null;
+          if (state.numberFormats) cell.numberFormat = state.numberFormats[r]?.[c] ?? null;
+          if (state.backgrounds) cell.background = state.backgrounds[r]?.[c] ?? null;
+        }
+      }
+    });
+  }
+
+  async commit(): Promise<void> {
+    this.calls.commit++;
+    const pending = this.pending;
+    this.pending = [];
+    for (const apply of pending) apply();
   }
 
   private grid<T>(rect: Rect, pick: (cell: MemoryCell | undefined) => T): T[][] {
     return Array.from({ length: rect.rows }, (_, r) =>
       Array.from({ length: rect.cols }, (_, c) => pick(this.peek(rect.row + r, rect.col + c))),
     );
+  }
+}
+
+/** An undo store in memory (the engine tests; the playground keeps one per workbook). */
+export class MemoryUndoStore implements UndoStore {
+  private record: UndoRecord | undefined;
+  /** When set, the record is refused over this many characters of JSON. */
+  constructor(private readonly limit = Infinity) {}
+
+  async load(): Promise<UndoRecord | undefined> {
+    return this.record && structuredClone(this.record);
+  }
+
+  async create(record: UndoRecord): Promise<void> {
+    const size = JSON.stringify(record).length;
+    if (size > this.limit) {
+      throw new PanelError('recordTooLarge', { size: (size / 1e6).toFixed(1), max: (this.limit / 1e6).toFixed(1) });
+    }
+    this.record = structuredClone(record);
+  }
+
+  async update(meta: UndoMeta): Promise<void> {
+    if (this.record) this.record = { ...this.record, meta: { ...meta } };
+  }
+
+  async clear(): Promise<void> {
+    this.record = undefined;
   }
 }

@@ -9,6 +9,9 @@ import type { RuleGroup } from './rules.js';
 export type MethodId =
   'abc' | 'xyz' | 'bcg' | 'priority' | 'rfm' | 'rfmOrders' | 'pyramid' | 'lifecycle' | 'kmeans' | 'rules' | 'tags';
 
+/** Where RFM on order lines takes each line's revenue from: a revenue column, or Quantity × Price. */
+export type RevenueSource = 'column' | 'quantityPrice';
+
 /** The roles a method reads, each mapped to a table column (0-based within the table), or several columns. */
 export interface ColumnMapping {
   readonly [role: string]: number | readonly number[] | undefined;
@@ -23,6 +26,8 @@ export interface MethodOptions {
   /** ISO date (`2024-05-31`); default: the latest date in the data. */
   readonly asOf?: string;
   readonly bins?: number;
+  /** RFM on order lines: the revenue column (default when one is mapped), or Quantity × Price. */
+  readonly revenueFrom?: RevenueSource;
   readonly tierShares?: readonly number[];
   readonly lifecycleSettings?: readonly number[];
   readonly k?: number;

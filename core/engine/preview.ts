@@ -1,10 +1,14 @@
 /**
  * What every host sends back to the panel after a preview or an apply, built the same way everywhere: counts and
  * cut-offs, the chart downsampled so it crosses the Sheets bridge quickly, and the first problem rows with the
- * sheet's own row numbers. Also the rows of the optional summary sheet.
+ * sheet's own row numbers; for RFM on order lines, how the lines were used; date columns a conversion would fix.
+ * Also the rows of the optional summary sheet.
  */
 import { label, type Lang } from '../labels.js';
+import type { DateColumnFinding } from './date-columns.js';
+import { linesTotalText } from './lines-text.js';
 import type { Plan } from './plan.js';
+import type { LineGroup, LinesReport } from './rfm-orders.js';
 import type { Chart, Segmentation } from './segment.js';
 
 export const PREVIEW_SCATTER_POINTS = 2_000;
@@ -12,12 +16,19 @@ export const PREVIEW_PROBLEMS = 50;
 
 export interface PreviewResult {
   readonly rows: number;
+  /** What `counts` count: table rows, or (RFM on order lines) customers. */
+  readonly unit: Segmentation['unit'];
   readonly counts: Segmentation['counts'];
+  /** Rows (RFM on order lines: lines) that could be used; none means there is nothing to apply. */
+  readonly usable: number;
   readonly thresholds: Segmentation['thresholds'];
   readonly chart: Chart;
   readonly problemCount: number;
   /** The first rows that could not be read, numbered as the sheet numbers them (1-based). */
   readonly problems: readonly { readonly sheetRow: number; readonly message: string }[];
+  /** RFM on order lines: lines used, returns and lines left out, rows numbered as the sheet numbers them. */
+  readonly lines?: LinesReport;
+  readonly dateColumns: readonly DateColumnFinding[];
 }
 
 function downsample(chart: Chart): Chart {
@@ -27,26 +38,40 @@ function downsample(chart: Chart): Chart {
   return { ...chart, points };
 }
 
+/** A lines report with its rows numbered as the sheet numbers them. */
+function onSheet(lines: LinesReport, firstDataRow: number): LinesReport {
+  const group = <G extends LineGroup>(g: G): G => ({ ...g, rows: g.rows.map((r) => firstDataRow + r) });
+  return { ...lines, returnLines: group(lines.returnLines), leftOut: lines.leftOut.map(group) };
+}
+
 export function previewResult(plan: Plan, segmentation: Segmentation): PreviewResult {
   const firstDataRow = plan.table.row + 2;
   return {
     rows: segmentation.labels.length,
+    unit: segmentation.unit,
     counts: segmentation.counts,
+    usable: segmentation.usable,
     thresholds: segmentation.thresholds,
     chart: downsample(segmentation.chart),
     problemCount: segmentation.problems.length,
     problems: segmentation.problems
       .slice(0, PREVIEW_PROBLEMS)
       .map((p) => ({ sheetRow: firstDataRow + p.row, message: p.message })),
+    ...(segmentation.lines ? { lines: onSheet(segmentation.lines, firstDataRow) } : {}),
+    dateColumns: segmentation.dateColumns,
   };
 }
 
-/** The summary sheet: a header, one row per segment (label, rows, share), and a total. Shares are fractions. */
+/**
+ * The summary sheet: a header, one row per segment (label, customers, share), and a total. Shares are fractions.
+ * For order lines the total says how many lines the customers come from and which lines were left out.
+ */
 export function summaryRows(preview: PreviewResult, lang: Lang): (string | number)[][] {
   const total = preview.counts.reduce((sum, c) => sum + c.count, 0);
+  const totalLabel = preview.lines ? linesTotalText(preview.lines, lang) : label('headerTotal', lang);
   return [
     [label('headerSegment', lang), label('headerCustomers', lang), label('headerShare', lang)],
     ...preview.counts.map((c) => [c.label, c.count, c.share]),
-    [label('headerTotal', lang), total, total ? 1 : 0],
+    [totalLabel, total, total ? 1 : 0],
   ];
 }

@@ -4,15 +4,16 @@
  * the counts, the cut-offs used and what the preview chart needs.
  */
 import { readNumber, readText, serialToIso } from '../cells.js';
-import { invoke } from '../catalog/invoke.js';
-import { describeProblem, isProblem, SegmentKitError } from '../errors.js';
+import { describeProblem, isProblem } from '../errors.js';
 import { label } from '../labels.js';
 import { ABC_DEFAULT_SHARES, abcCutoffs } from '../methods/abc.js';
 import { median } from '../methods/quantile.js';
 import type { OutCell, OutGrid } from '../output.js';
-import type { Plan } from './plan.js';
+import { findDateColumns, type DateColumnFinding } from './date-columns.js';
+import type { MethodId, Plan } from './plan.js';
+import { segmentOrderLines, type LinesReport } from './rfm-orders.js';
 import { resolveRules, ruleLabel } from './rules.js';
-import type { CellValue } from './sheet-io.js';
+import { call, columnOf, columnsOf, several, single, type Cell } from './table-columns.js';
 
 export interface RowProblem {
   /** 0-based data row (the header is not counted). */
@@ -37,36 +38,24 @@ export type Chart =
   | { readonly kind: 'bars' };
 
 export interface Segmentation {
+  /** One label per data row ('' when the row gets none). */
   readonly labels: readonly string[];
   readonly problems: readonly RowProblem[];
+  /** What `counts` count: table rows, or (RFM on order lines) customers. */
+  readonly unit: 'rows' | 'customers';
   readonly counts: readonly SegmentCount[];
+  /** Rows (RFM on order lines: lines) that could be used; none means there is nothing to apply. */
+  readonly usable: number;
   /** Cut-offs and settings used, as label/value pairs for the preview. */
   readonly thresholds: readonly { readonly name: string; readonly value: string }[];
   readonly chart: Chart;
+  /** RFM on order lines: how the lines were used, and RFM_TABLE's answer (one row per customer). */
+  readonly lines?: LinesReport;
+  readonly customers?: OutGrid;
+  /** The plan's date columns that hold 8-digit numbers or date text rather than dates. */
+  readonly dateColumns: readonly DateColumnFinding[];
 }
 
-type Cell = CellValue | Date;
-
-function columnOf(rows: readonly (readonly Cell[])[], index: number | undefined, role: string): Cell[][] {
-  if (index === undefined) throw new SegmentKitError('missingArgument', { arg: role });
-  return rows.map((row) => [row[index] ?? null]);
-}
-
-function columnsOf(rows: readonly (readonly Cell[])[], indexes: readonly number[] | undefined, role: string): Cell[][] {
-  if (!indexes || indexes.length === 0) throw new SegmentKitError('missingArgument', { arg: role });
-  return rows.map((row) => indexes.map((i) => row[i] ?? null));
-}
-
-function call(name: string, args: unknown[]): OutGrid {
-  const result = invoke(name, args);
-  if (!result.ok) throw result.error;
-  return result.grid;
-}
-
-const single = (value: number | readonly number[] | undefined): number | undefined =>
-  typeof value === 'number' ? value : undefined;
-const several = (value: number | readonly number[] | undefined): readonly number[] | undefined =>
-  typeof value === 'number' ? [value] : value;
 const list = (values: readonly number[] | undefined): number[][] | null => (values ? [values.slice()] : null);
 
 function fmt(value: number): string {
@@ -80,12 +69,13 @@ function numbers(column: Cell[][]): number[] {
 /** One answer per data row, from the plan's method. */
 function answersFor(
   plan: Plan,
+  method: Exclude<MethodId, 'rfmOrders'>,
   headers: readonly Cell[],
   rows: readonly (readonly Cell[])[],
 ): { answers: OutCell[]; extra: Partial<Segmentation> } {
   const { columns: m, options: o, lang } = plan;
   const flat = (grid: OutGrid): OutCell[] => grid.map((r) => r[0] ?? '');
-  switch (plan.method) {
+  switch (method) {
     case 'abc': {
       const values = columnOf(rows, single(m.value), 'value');
       const aShare = o.aShare ?? ABC_DEFAULT_SHARES.a;
@@ -162,27 +152,6 @@ function answersFor(
       );
       return { answers: scores.map((r, i) => (isProblem(r[0]) ? (r[0] as OutCell) : (segments[i] ?? ''))), extra: {} };
     }
-    case 'rfmOrders': {
-      const customers = columnOf(rows, single(m.customer), 'customer');
-      const table = call('RFM_TABLE', [
-        customers,
-        columnOf(rows, single(m.orderDate), 'orderDate'),
-        columnOf(rows, single(m.revenue), 'revenue'),
-        o.asOf ?? null,
-        o.bins ?? null,
-        null,
-        lang,
-      ]);
-      const segmentOf = new Map<string, OutCell>();
-      for (const row of table.slice(1)) if (typeof row[0] === 'string') segmentOf.set(row[0], row[9] ?? '');
-      return {
-        answers: customers.map(([c]) => {
-          const id = readText(c);
-          return typeof id === 'string' ? (segmentOf.get(id) ?? '') : '';
-        }),
-        extra: {},
-      };
-    }
     case 'pyramid':
       return {
         answers: flat(
@@ -235,10 +204,31 @@ function answersFor(
   }
 }
 
+const defaultThresholds = (plan: Plan): Segmentation['thresholds'] =>
+  plan.options.asOf ? [{ name: 'as_of', value: plan.options.asOf }] : [];
+
 /** Segments a table (header row first) by the plan's method. */
 export function segmentTable(plan: Plan, table: readonly (readonly Cell[])[]): Segmentation {
   const rows = table.slice(1);
-  const { answers, extra } = answersFor(plan, table[0] ?? [], rows);
+  const headers = table[0] ?? [];
+  const dateColumns = findDateColumns(plan, headers, rows);
+  const method = plan.method;
+  if (method === 'rfmOrders') {
+    const orders = segmentOrderLines(plan, headers, rows);
+    return {
+      labels: orders.labels,
+      problems: orders.problems,
+      unit: 'customers',
+      counts: orders.counts,
+      usable: orders.lines.usedLines,
+      thresholds: defaultThresholds(plan),
+      chart: { kind: 'bars' },
+      lines: orders.lines,
+      customers: orders.customers,
+      dateColumns,
+    };
+  }
+  const { answers, extra } = answersFor(plan, method, headers, rows);
   const labels: string[] = [];
   const problems: RowProblem[] = [];
   answers.forEach((answer, row) => {
@@ -256,9 +246,12 @@ export function segmentTable(plan: Plan, table: readonly (readonly Cell[])[]): S
   return {
     labels,
     problems,
+    unit: 'rows',
     counts,
-    thresholds: extra.thresholds ?? (plan.options.asOf ? [{ name: 'as_of', value: plan.options.asOf }] : []),
+    usable: rows.length - problems.length,
+    thresholds: extra.thresholds ?? defaultThresholds(plan),
     chart: extra.chart ?? { kind: 'bars' },
+    dateColumns,
   };
 }
 

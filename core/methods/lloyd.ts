@@ -8,18 +8,7 @@
  * @see https://en.wikipedia.org/wiki/Lloyd%27s_algorithm
  * @example lloyd(Float64Array.of(0, 1, 10, 11), 1, 2, 7) // → Float64Array [0.5, 10.5] (or [10.5, 0.5])
  */
-
-/** A seeded uniform generator on [0, 1) (mulberry32): the same seed, the same sequence, on every host. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../random.js';
 
 function squaredDistance(points: Float64Array, i: number, centroids: Float64Array, c: number, p: number): number {
   let sum = 0;

@@ -1,5 +1,6 @@
 /**
- * RFM (recency, frequency, monetary) scoring, segment rules and the grouping of order lines into customers.
+ * RFM (recency, frequency, monetary) scoring and segment rules. Order lines are grouped into customers by
+ * methods/orders.ts.
  *
  * Scores: each measure gets a digit 1..bins; the score is the number 100·R + 10·F + M (e.g. 545).
  * - Quantile mode: cut points at the 1/bins … (bins−1)/bins quantiles of the population, as Excel's
@@ -11,7 +12,6 @@
  * Every comparison with a cut point or bound goes through core/tolerance.ts (relative tolerance 1e-9).
  *
  * Cost: one sort per measure, O(n log n); then each row is compared with at most 8 cut points, O(n·bins).
- * Grouping order lines is one pass, O(lines), into typed arrays that grow by doubling.
  *
  * @see https://en.wikipedia.org/wiki/RFM_(market_research)
  * @see https://en.wikipedia.org/wiki/Quantile#Estimating_quantiles_from_a_sample (R-7 = PERCENTILE.INC)
@@ -133,52 +133,4 @@ export function matchRule(r: number, f: number, m: number, rules: readonly { rea
     if (within(r, b[0], b[1]) && within(f, b[2], b[3]) && within(m, b[4], b[5])) return i;
   }
   return -1;
-}
-
-/**
- * Order lines summed per customer, in typed arrays indexed by customer number (0, 1, … in order of first
- * appearance, assigned by the caller). Revenue is summed with Neumaier's compensated summation, so a customer's
- * total hardly depends on the order of the lines (reordering rows must not change answers).
- */
-export class OrderTotals {
-  /** Number of customers (the highest index seen + 1). */
-  size = 0;
-  last = new Float64Array(1024);
-  orders = new Uint32Array(1024);
-  private sum = new Float64Array(1024);
-  private compensation = new Float64Array(1024);
-
-  /** Makes room for customer `index` (new customers start with no orders). */
-  ensure(index: number): void {
-    if (index < this.size) return;
-    this.size = index + 1;
-    if (index < this.last.length) return;
-    let capacity = this.last.length * 2;
-    while (capacity <= index) capacity *= 2;
-    const grow = <T extends Float64Array | Uint32Array>(old: T, make: (n: number) => T): T => {
-      const next = make(capacity);
-      next.set(old);
-      return next;
-    };
-    this.last = grow(this.last, (n) => new Float64Array(n));
-    this.orders = grow(this.orders, (n) => new Uint32Array(n));
-    this.sum = grow(this.sum, (n) => new Float64Array(n));
-    this.compensation = grow(this.compensation, (n) => new Float64Array(n));
-  }
-
-  /** Adds one order line of a customer already made room for. */
-  add(index: number, date: number, revenue: number): void {
-    const count = this.orders[index] as number;
-    if (count === 0 || date > (this.last[index] as number)) this.last[index] = date;
-    this.orders[index] = count + 1;
-    const sum = this.sum[index] as number;
-    const next = sum + revenue;
-    const lost = Math.abs(sum) >= Math.abs(revenue) ? sum - next + revenue : revenue - next + sum;
-    this.compensation[index] = (this.compensation[index] as number) + lost;
-    this.sum[index] = next;
-  }
-
-  revenue(index: number): number {
-    return (this.sum[index] as number) + (this.compensation[index] as number);
-  }
 }

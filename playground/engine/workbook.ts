@@ -26,6 +26,8 @@ export const HF_CONFIG: Partial<ConfigParams> = {
   // ISO dates as in the core, then the day-first dates Vietnamese users type.
   dateFormats: ['YYYY-MM-DD', 'DD/MM/YYYY'],
   timeFormats: ['hh:mm', 'hh:mm:ss.sss'],
+  // Arithmetic on ranges spills, as in Excel 365 and Sheets: `=D2:D9*F2:F9` answers 8 values.
+  useArrayArithmetic: true,
 };
 
 export type CellKind = 'empty' | 'number' | 'text' | 'boolean' | 'error';
@@ -76,6 +78,10 @@ export class Workbook {
   private readonly fills = new Map<number, Map<number, string>>();
   /** Set by the app as the user moves; read by the side panel. */
   selection: ActiveSelection | undefined;
+  /** The sheet whose tab is shown; always one that exists while the workbook has a sheet. */
+  private active: string;
+  /** The sheet names as of the last change, to find the neighbour of a sheet that has gone. */
+  private order: string[];
   private readonly listeners = new Set<() => void>();
   /** Bumped on every change, so views can tell they are stale. */
   version = 0;
@@ -83,6 +89,8 @@ export class Workbook {
   private constructor(hf: HyperFormula, sheets: readonly SheetInput[]) {
     this.hf = hf;
     for (const sheet of sheets) this.setMeta(sheet);
+    this.order = this.sheetNames();
+    this.active = this.order[0] ?? '';
   }
 
   /** Opens sheets, evaluating every formula. */
@@ -110,8 +118,36 @@ export class Workbook {
   }
 
   private changed(): void {
+    this.followRemovedActiveSheet();
     this.version++;
     for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * When the active sheet has gone (removed by the side panel's undo, or an added sheet taken back by undo), the tab
+   * that took its place (the one after it) becomes active, or the one before it when it was the last.
+   */
+  private followRemovedActiveSheet(): void {
+    const names = this.sheetNames();
+    if (!names.includes(this.active)) {
+      const was = Math.max(0, this.order.indexOf(this.active));
+      this.active = names[Math.min(was, names.length - 1)] ?? '';
+    }
+    if (this.selection && !names.includes(this.selection.sheet)) this.selection = undefined;
+    this.order = names;
+  }
+
+  /** The sheet whose tab is shown (followed here too, should a sheet go without a change being announced). */
+  get activeSheet(): string {
+    this.followRemovedActiveSheet();
+    return this.active;
+  }
+
+  setActiveSheet(name: string): void {
+    this.sheetId(name);
+    if (name === this.active) return;
+    this.active = name;
+    this.changed();
   }
 
   sheetNames(): string[] {
@@ -194,6 +230,8 @@ export class Workbook {
 
   /** One cell as shown. */
   view(sheet: number, row: number, col: number): CellView {
+    // A sheet removed a moment ago may still be drawn once before the page follows the change.
+    if (this.hf.getSheetName(sheet) === undefined) return EMPTY_VIEW;
     const address: SimpleCellAddress = { sheet, row, col };
     const value = this.hf.getCellValue(address);
     const formula = this.hf.doesCellHaveFormula(address);
@@ -292,18 +330,25 @@ export class Workbook {
     return name;
   }
 
-  /** Adds a sheet (its name made unique) and returns its name. */
+  /** Adds a sheet (its name made unique) and returns its name; one undo step takes it back. */
   addSheet(sheet: SheetInput): string {
-    const name = this.hf.addSheet(this.uniqueSheetName(sheet.name));
-    const id = this.sheetId(name);
-    if (sheet.cells.length > 0) this.hf.setSheetContent(id, sheet.cells as RawCellContent[][]);
+    let name = '';
+    this.hf.batch(() => {
+      name = this.hf.addSheet(this.uniqueSheetName(sheet.name));
+      if (sheet.cells.length > 0) this.hf.setSheetContent(this.sheetId(name), sheet.cells as RawCellContent[][]);
+    });
     this.setMeta({ ...sheet, name });
     this.changed();
     return name;
   }
 
+  /**
+   * Removes a sheet. When it is the active one, its neighbour becomes active (see `activeSheet`); the last sheet of
+   * the workbook stays, as in Excel and Sheets.
+   */
   removeSheet(name: string): void {
     const id = this.sheetId(name);
+    if (this.sheetNames().length === 1) throw new Error(`${name} is the only sheet; a workbook keeps at least one`);
     this.hf.removeSheet(id);
     this.meta.delete(id);
     this.fills.delete(id);

@@ -1,13 +1,52 @@
 /**
- * Opening files as new sheets: CSV (papaparse) and XLSX (ExcelJS, loaded only when a workbook is opened).
- * Cells arrive as text and are read as if typed: numbers, ISO and day-first dates become numbers and dates.
- * From XLSX, formulas are imported as their last computed values (another workbook's functions may not exist here).
+ * Opening files as new sheets: CSV and text files (papaparse; the separator detected) and XLSX (ExcelJS, loaded only
+ * when a workbook is opened). Each sheet comes with a summary of what was found, for the page to tell the user.
+ *
+ * Cells are stored as `cell-text.ts` says: numbers and dates in a text file are read as typed, text that a
+ * spreadsheet would take for a formula stays text, ID-like columns keep their leading zeros. From XLSX, text cells
+ * stay text, numbers stay numbers, and formulas are imported as their last computed values (another workbook's
+ * functions may not exist here).
  */
-import Papa from 'papaparse';
+import { columnLetter } from '../engine/format.js';
 import type { CellInput, ColumnSpec, SheetInput } from '../engine/sheet-model.js';
+import { asText, columnReading, importedCell, isIdColumn } from './cell-text.js';
+import { detectSeparator, splitRows, type Separator } from './separator.js';
 
 export const IMPORT_ACCEPT =
-  '.csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  '.csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What an import found: how the file was split, its size, and the columns kept as text. */
+export interface ImportSummary {
+  /** `single`: nothing separates the values, so each line is one value. */
+  readonly format: Separator | 'single' | 'xlsx';
+  readonly columns: number;
+  /** Rows of data, the header row not counted. */
+  readonly rows: number;
+  readonly headerRow: boolean;
+  /** Columns whose numbers were kept as text for their leading zeros (their header, or their letter). */
+  readonly idColumns: readonly string[];
+  /** The first value of the file (what a one-column file holds). */
+  readonly firstValue?: string;
+}
+
+export interface ImportedSheet {
+  readonly sheet: SheetInput;
+  readonly summary: ImportSummary;
+}
+
+export type ImportProblem = 'empty' | 'emptyWorkbook' | 'oldXls' | 'unreadableXlsx';
+
+/** A file that cannot be opened; the page says why in the user's language. */
+export class ImportError extends Error {
+  constructor(
+    readonly problem: ImportProblem,
+    readonly fileName: string,
+    readonly detail?: string,
+  ) {
+    super(`${fileName}: ${problem}${detail ? ` (${detail})` : ''}`);
+    this.name = 'ImportError';
+  }
+}
 
 /** The file name without folder and extension, as a sheet name. */
 export function sheetNameOf(fileName: string): string {
@@ -15,41 +54,84 @@ export function sheetNameOf(fileName: string): string {
   return base.replace(/\.[^.]+$/, '') || 'Imported';
 }
 
-/** Column widths from the longest text in the first rows. */
-export function guessColumns(cells: readonly (readonly CellInput[])[]): ColumnSpec[] {
+/** Column widths from the longest value in the first rows. */
+export function guessColumns(cells: readonly (readonly unknown[])[]): ColumnSpec[] {
   const widths: number[] = [];
   for (const row of cells.slice(0, 200)) {
     row.forEach((cell, c) => {
-      const length = cell === null ? 0 : String(cell).length;
+      const length = cell === null || cell === undefined ? 0 : String(cell).length;
       widths[c] = Math.max(widths[c] ?? 0, length);
     });
   }
   return widths.map((chars) => ({ width: Math.round(Math.min(320, Math.max(72, chars * 7.5 + 28))) }));
 }
 
-/** True when the first row looks like headers: all text, and some column below holds a number. */
-function looksLikeHeader(cells: readonly (readonly CellInput[])[]): boolean {
+/** True when the first row looks like headers: all text, none of it a number, and a row below it. */
+function looksLikeHeader(cells: readonly (readonly unknown[])[]): boolean {
   const [first, second] = cells;
   if (!first || !second) return false;
-  const isNumberText = (v: CellInput): boolean =>
+  const isNumberText = (v: unknown): boolean =>
     typeof v === 'number' || (typeof v === 'string' && /^-?[\d.,]+$/.test(v));
-  return first.every((v) => v === null || (typeof v === 'string' && !isNumberText(v)));
+  return first.every((v) => v === null || v === undefined || v === '' || (typeof v === 'string' && !isNumberText(v)));
 }
 
-/** A CSV (or TSV) text as one sheet. The delimiter is detected. */
-export function csvToSheet(text: string, fileName: string): SheetInput {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  if (parsed.data.length === 0 && parsed.errors.length > 0) {
-    throw new Error(`${fileName}: ${parsed.errors[0]?.message ?? 'not a CSV file'}`);
-  }
-  const cells: CellInput[][] = parsed.data.map((row) => row.map((cell) => (cell === '' ? null : cell)));
-  return { name: sheetNameOf(fileName), cells, columns: guessColumns(cells), headerRow: looksLikeHeader(cells) };
+function widthOf(rows: readonly (readonly unknown[])[]): number {
+  return rows.reduce((most, row) => Math.max(most, row.length), 0);
 }
 
-/** An ExcelJS cell value as cell input. */
-function fromExcel(value: unknown): CellInput {
+/** The header of column `c`, or its letter. */
+function columnName(header: readonly unknown[] | undefined, c: number): string {
+  const text = header?.[c];
+  return typeof text === 'string' && text.trim() !== '' ? text.trim() : columnLetter(c);
+}
+
+/** Each non-blank line as one value (a one-column file; `"…"` around a line removed). */
+function linesOf(text: string): string[][] {
+  return text
+    .split(/\r\n|\n|\r/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => [line.replace(/^"((?:[^"]|"")*)"$/, (_whole, inner: string) => inner.replace(/""/g, '"'))]);
+}
+
+/** A CSV, TSV or whitespace-separated text as one sheet, with what was found. */
+export function csvToSheet(text: string, fileName: string): ImportedSheet {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') throw new ImportError('empty', fileName);
+  const separator = detectSeparator(body);
+  const raw = separator ? splitRows(body, separator) : linesOf(body);
+  if (raw.length === 0) throw new ImportError('empty', fileName);
+  const headerRow = looksLikeHeader(raw);
+  const data = headerRow ? raw.slice(1) : raw;
+  const columns = widthOf(raw);
+  const ids: number[] = [];
+  for (let c = 0; c < columns; c++) if (isIdColumn(data.map((row) => row[c]))) ids.push(c);
+  const readings = Array.from({ length: columns }, (_, c) => columnReading(data.map((row) => row[c])));
+  const cells: CellInput[][] = raw.map((row, r) =>
+    row.map((value, c) =>
+      headerRow && r === 0 ? importedCell(value) : importedCell(value, ids.includes(c), readings[c]),
+    ),
+  );
+  return {
+    sheet: { name: sheetNameOf(fileName), cells, columns: guessColumns(raw), headerRow },
+    summary: {
+      format: separator ?? 'single',
+      columns,
+      rows: data.length,
+      headerRow,
+      idColumns: ids.map((c) => columnName(headerRow ? raw[0] : undefined, c)),
+      firstValue: raw[0]?.[0] ?? '',
+    },
+  };
+}
+
+/** An ExcelJS cell value as a plain value: text, number, boolean, ISO date text, error text, or null. */
+type PlainValue = { readonly text: string } | number | boolean | string | null;
+
+/** `{ text }` is a text cell; a bare string is a date or an error, read as typed. */
+function fromExcel(value: unknown): PlainValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return { text: value };
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     const v = value as {
@@ -61,40 +143,62 @@ function fromExcel(value: unknown): CellInput {
       error?: unknown;
     };
     if ('formula' in v || 'sharedFormula' in v) return fromExcel(v.result ?? null);
-    if (Array.isArray(v.richText)) return v.richText.map((part) => part.text).join('');
-    if (typeof v.text === 'string') return v.text;
+    if (Array.isArray(v.richText)) return { text: v.richText.map((part) => part.text).join('') };
+    if (typeof v.text === 'string') return { text: v.text };
     if (typeof v.error === 'string') return v.error;
   }
-  return String(value);
+  return { text: String(value) };
+}
+
+const shownText = (value: PlainValue): unknown => (value !== null && typeof value === 'object' ? value.text : value);
+
+function toCell(value: PlainValue): CellInput {
+  if (value !== null && typeof value === 'object') return value.text === '' ? null : asText(value.text);
+  return value;
 }
 
 /** Every worksheet of an XLSX file, one sheet each (named after the file when it has one worksheet). */
-export async function xlsxToSheets(data: ArrayBuffer, fileName: string): Promise<SheetInput[]> {
+export async function xlsxToSheets(data: ArrayBuffer, fileName: string): Promise<ImportedSheet[]> {
   const ExcelJS = (await import('exceljs')).default;
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(data);
-  const sheets: SheetInput[] = [];
+  try {
+    await book.xlsx.load(data);
+  } catch (error) {
+    throw new ImportError('unreadableXlsx', fileName, error instanceof Error ? error.message : String(error));
+  }
+  const sheets: ImportedSheet[] = [];
   const single = book.worksheets.length === 1;
   for (const ws of book.worksheets) {
-    const cells: CellInput[][] = [];
+    const values: PlainValue[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const values: CellInput[] = [];
+      const line: PlainValue[] = [];
       row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-        values[colNumber - 1] = fromExcel(cell.value);
+        line[colNumber - 1] = fromExcel(cell.value);
       });
-      for (let i = 0; i < values.length; i++) values[i] ??= null;
-      cells[rowNumber - 1] = values;
+      for (let i = 0; i < line.length; i++) line[i] ??= null;
+      values[rowNumber - 1] = line;
     });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= [];
-    if (cells.length === 0) continue;
+    for (let i = 0; i < values.length; i++) values[i] ??= [];
+    if (values.length === 0) continue;
+    const shown = values.map((row) => row.map(shownText));
+    const headerRow = looksLikeHeader(shown);
     sheets.push({
-      name: single ? sheetNameOf(fileName) : `${sheetNameOf(fileName)} ${ws.name}`,
-      cells,
-      columns: guessColumns(cells),
-      headerRow: looksLikeHeader(cells),
+      sheet: {
+        name: single ? sheetNameOf(fileName) : `${sheetNameOf(fileName)} ${ws.name}`,
+        cells: values.map((row) => row.map(toCell)),
+        columns: guessColumns(shown),
+        headerRow,
+      },
+      summary: {
+        format: 'xlsx',
+        columns: widthOf(values),
+        rows: values.length - (headerRow ? 1 : 0),
+        headerRow,
+        idColumns: [],
+      },
     });
   }
-  if (sheets.length === 0) throw new Error(`${fileName} has no cells`);
+  if (sheets.length === 0) throw new ImportError('emptyWorkbook', fileName);
   return sheets;
 }
 
@@ -103,9 +207,8 @@ export async function fileToSheets(file: {
   name: string;
   text(): Promise<string>;
   arrayBuffer(): Promise<ArrayBuffer>;
-}) {
+}): Promise<ImportedSheet[]> {
   if (/\.xlsx$/i.test(file.name)) return xlsxToSheets(await file.arrayBuffer(), file.name);
-  if (/\.xls$/i.test(file.name))
-    throw new Error(`${file.name}: old .xls files are not supported; save it as .xlsx or CSV`);
+  if (/\.xls$/i.test(file.name)) throw new ImportError('oldXls', file.name);
   return [csvToSheet(await file.text(), file.name)];
 }

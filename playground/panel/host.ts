@@ -1,7 +1,9 @@
 /**
  * The side panel's host in the playground: the table around the grid's selection, plans run in the page against
- * the workbook, the last apply kept for undo, settings in the browser's localStorage.
+ * the workbook, the last apply's undo data kept with the workbook (undo-store.ts, so it outlives the panel), settings
+ * in the browser's localStorage.
  */
+import { PanelError } from '../../core/engine/messages.js';
 import { previewResult } from '../../core/engine/preview.js';
 import { segmentTable } from '../../core/engine/segment.js';
 import type { Rect } from '../../core/engine/sheet-io.js';
@@ -10,6 +12,7 @@ import type { PanelHost, PanelSettings } from '../../panel/host.js';
 import { inPageApply } from '../../panel/run-apply.js';
 import type { Workbook } from '../engine/workbook.js';
 import { PlaygroundSheetIO } from './sheet-io.js';
+import { undoDataOf } from './undo-store.js';
 
 const SETTINGS_KEY = 'segmentkit.panel';
 
@@ -19,7 +22,10 @@ export interface SettingsStore {
 }
 
 export function createPlaygroundHost(workbook: Workbook, store?: SettingsStore): PanelHost {
-  const io = (sheetName: string): PlaygroundSheetIO => new PlaygroundSheetIO(workbook, sheetName);
+  const io = (sheetName: string): PlaygroundSheetIO => {
+    if (!workbook.sheetNames().includes(sheetName)) throw new PanelError('sheetMissing', { sheet: sheetName });
+    return new PlaygroundSheetIO(workbook, sheetName);
+  };
 
   return {
     kind: 'playground',
@@ -50,17 +56,22 @@ export function createPlaygroundHost(workbook: Workbook, store?: SettingsStore):
       return previewResult(plan, segmentTable(plan, values));
     },
 
-    ...inPageApply(io, {
-      async add(title, rows) {
-        return workbook.addSheet({
-          name: title,
-          cells: rows,
-          headerRow: true,
-          columns: [{ width: 200 }, { width: 110, format: 'integer' }, { width: 110, format: 'percent' }],
-        });
-      },
-      async remove(name) {
-        if (workbook.sheetNames().includes(name)) workbook.removeSheet(name);
+    ...inPageApply({
+      io,
+      store: undoDataOf(workbook).record,
+      summaries: {
+        async add(title, rows) {
+          return workbook.addSheet({
+            name: title,
+            cells: rows,
+            headerRow: true,
+            columns: [{ width: 200 }, { width: 110, format: 'integer' }, { width: 110, format: 'percent' }],
+          });
+        },
+        async remove(name) {
+          // The workbook shows the neighbouring tab when the summary's tab was the active one.
+          if (workbook.sheetNames().includes(name)) workbook.removeSheet(name);
+        },
       },
     }),
 

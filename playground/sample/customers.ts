@@ -5,6 +5,7 @@
  * The model is simple but consistent: company size drives revenue and contacts; tenure and buying rhythm drive
  * orders; a customer whose last purchase is before this year bought nothing this year; prospects never bought.
  */
+import { seededRandom } from '../../core/random.js';
 
 export type Region = 'Bắc' | 'Trung' | 'Nam';
 
@@ -37,18 +38,6 @@ export interface GeneratorOptions {
 
 export const SAMPLE_SEED = 20_251_231;
 export const SAMPLE_AS_OF = '2025-12-31';
-
-/** mulberry32: a small, fast, well-mixed 32-bit generator. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const PROVINCES: Record<Region, readonly (readonly [string, number])[]> = {
   Bắc: [

@@ -2,22 +2,12 @@
  * The playground page: top bar (import, export, functions), formula bar, the grid with its sheet tabs and status bar,
  * and, beside the grid, the slot where the side panel mounts (`panel`; issue 7). Nothing is drawn in the slot
  * until a panel is given.
+ *
+ * The active sheet is the workbook's (`workbook.activeSheet`): when it goes away (the panel's undo removes its summary
+ * sheet), the workbook picks its neighbour and the page follows. The grid and the panel each sit in an error
+ * boundary, so a part that fails to render shows a message and a retry instead of blanking the page.
  */
-import {
-  Button,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Toast,
-  ToastBody,
-  ToastTitle,
-  Toaster,
-  Tooltip,
-  useId,
-  useToastController,
-} from '@fluentui/react-components';
+import { Toast, ToastBody, ToastTitle, Toaster, useId, useToastController } from '@fluentui/react-components';
 import {
   createContext,
   createElement as h,
@@ -31,14 +21,18 @@ import {
   type ReactElement,
   type ReactNode,
 } from 'react';
-import { CATALOG } from '../../core/index.js';
+import type { Lang } from '../../core/labels.js';
 import { a1, parseA1 } from '../engine/format.js';
 import type { Workbook } from '../engine/workbook.js';
 import { workbookToXlsx } from '../io/export.js';
-import { fileToSheets, IMPORT_ACCEPT } from '../io/import.js';
+import { fileToSheets } from '../io/import.js';
+import { BottomBar } from './BottomBar.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { FormulaBar } from './FormulaBar.js';
-import { DownloadIcon, FunctionIcon, Logo, PlusIcon, UploadIcon } from './icons.js';
+import { uiText } from './i18n.js';
+import { importedMessage, importFailure } from './import-messages.js';
 import { SheetGrid, type SelectionInfo, type SheetGridHandle } from './SheetGrid.js';
+import { TopBar } from './TopBar.js';
 
 /** What the side panel (issue 7) reads: the workbook, the active sheet and the selection. */
 export interface PlaygroundState {
@@ -54,18 +48,25 @@ export interface AppProps {
   readonly subtitle?: string;
   /** The side panel, mounted beside the grid. */
   readonly panel?: ReactNode;
+  /** The language of the page's own words (the panel's choice). */
+  readonly lang?: Lang;
 }
+
+type Intent = 'success' | 'warning' | 'error' | 'info';
+
+const EXPORT_FILE = 'segmentkit-playground.xlsx';
 
 function cellSelection(cell: { col: number; row: number }): SelectionInfo {
   return { cell, range: { x: cell.col, y: cell.row, width: 1, height: 1 } };
 }
-const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 function rangeAddress(selection: SelectionInfo): string {
   const { x, y, width, height } = selection.range;
   if (width <= 1 && height <= 1) return a1(selection.cell.col, selection.cell.row);
   return `${a1(x, y)}:${a1(x + width - 1, y + height - 1)}`;
 }
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function download(data: ArrayBuffer, name: string): void {
   const blob = new Blob([data], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
@@ -79,32 +80,64 @@ function download(data: ArrayBuffer, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function App({ workbook, subtitle, panel }: AppProps): ReactElement {
-  const version = useSyncExternalStore(
+/** Re-renders on every workbook change; answers the workbook's version. */
+function useWorkbookVersion(workbook: Workbook): number {
+  return useSyncExternalStore(
     useCallback((listener: () => void) => workbook.subscribe(listener), [workbook]),
     () => workbook.version,
   );
+}
+
+/** Ctrl+Z / Ctrl+Y undo and redo, unless the user is typing in a text field (the grid's editor included). */
+function useUndoKeys(workbook: Workbook): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        if (workbook.undo()) event.preventDefault();
+      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
+        if (workbook.redo()) event.preventDefault();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [workbook]);
+}
+
+export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): ReactElement {
+  const version = useWorkbookVersion(workbook);
   const sheets = workbook.sheetNames();
-  const [sheetName, setSheetName] = useState(() => sheets[0] ?? '');
+  const sheetName = workbook.activeSheet;
   const sheet = workbook.sheetId(sheetName);
   const selections = useRef(new Map<string, SelectionInfo>());
-  const [selection, setSelection] = useState<SelectionInfo>(() => cellSelection(workbook.initialCell(sheet)));
+  const [selected, setSelected] = useState<{ sheet: string; selection: SelectionInfo }>();
+  // The selection last made on this sheet, else its first cell (a sheet just shown, or shown after another went).
+  const remembered = useMemo(
+    () => selections.current.get(sheetName) ?? cellSelection(workbook.initialCell(sheet)),
+    [workbook, sheetName, sheet],
+  );
+  const selection = selected?.sheet === sheetName ? selected.selection : remembered;
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState<string | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
   const grid = useRef<SheetGridHandle>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const toasterId = useId('toaster');
   const { dispatchToast } = useToastController(toasterId);
 
   const notify = useCallback(
-    (title: string, body: string | undefined, intent: 'success' | 'error' | 'info') =>
+    (title: string, body: string | undefined, intent: Intent) =>
       dispatchToast(h(Toast, null, h(ToastTitle, null, title), body ? h(ToastBody, null, body) : null), {
         intent,
-        timeout: intent === 'error' ? 8000 : 4000,
+        timeout: intent === 'error' || intent === 'warning' ? 8000 : 4000,
       }),
     [dispatchToast],
   );
+
+  // A draft typed in the formula bar belongs to the sheet it was typed on.
+  useEffect(() => setDraft(undefined), [sheetName]);
 
   const { cell } = selection;
   useEffect(() => {
@@ -126,20 +159,13 @@ export function App({ workbook, subtitle, panel }: AppProps): ReactElement {
   const onSelect = useCallback(
     (next: SelectionInfo) => {
       selections.current.set(sheetName, next);
-      setSelection(next);
+      setSelected({ sheet: sheetName, selection: next });
       setDraft(undefined);
     },
     [sheetName],
   );
 
-  const switchSheet = useCallback(
-    (name: string) => {
-      setSheetName(name);
-      setSelection(selections.current.get(name) ?? cellSelection(workbook.initialCell(workbook.sheetId(name))));
-      setDraft(undefined);
-    },
-    [workbook],
-  );
+  const switchSheet = useCallback((name: string) => workbook.setActiveSheet(name), [workbook]);
 
   const commit = useCallback(
     (text: string) => {
@@ -160,41 +186,43 @@ export function App({ workbook, subtitle, panel }: AppProps): ReactElement {
   const importFiles = useCallback(
     async (files: readonly File[]) => {
       for (const file of files) {
-        setBusy(`Importing ${file.name}…`);
+        setBusy(uiText('importing', lang, { file: file.name }));
         try {
-          const added: string[] = [];
-          for (const input of await fileToSheets(file)) added.push(workbook.addSheet(input));
+          const added = (await fileToSheets(file)).map(({ sheet: input, summary }) => ({
+            name: workbook.addSheet(input),
+            summary,
+          }));
           const last = added[added.length - 1];
           if (last) {
-            const { rows, cols } = workbook.dimensions(workbook.sheetId(last));
-            switchSheet(last);
-            notify(
-              `Imported ${file.name}`,
-              `${added.join(', ')}: ${number.format(rows)} rows × ${cols} columns`,
-              'success',
-            );
+            switchSheet(last.name);
+            const message = importedMessage(file.name, added, lang);
+            notify(message.title, message.body, message.intent);
           }
         } catch (error) {
-          notify(`Could not import ${file.name}`, error instanceof Error ? error.message : String(error), 'error');
+          notify(uiText('importFailed', lang, { file: file.name }), importFailure(error, lang), 'error');
         } finally {
           setBusy(undefined);
         }
       }
     },
-    [workbook, switchSheet, notify],
+    [workbook, switchSheet, notify, lang],
   );
 
   const exportXlsx = useCallback(async () => {
-    setBusy('Writing XLSX…');
+    setBusy(uiText('exporting', lang));
     try {
-      download(await workbookToXlsx(workbook), 'segmentkit-playground.xlsx');
-      notify('Exported segmentkit-playground.xlsx', `${workbook.sheetNames().length} sheets`, 'success');
+      download(await workbookToXlsx(workbook), EXPORT_FILE);
+      notify(
+        uiText('exported', lang, { file: EXPORT_FILE }),
+        uiText('exportedSheets', lang, { count: workbook.sheetNames().length }),
+        'success',
+      );
     } catch (error) {
-      notify('Could not export', error instanceof Error ? error.message : String(error), 'error');
+      notify(uiText('exportFailed', lang), messageOf(error), 'error');
     } finally {
       setBusy(undefined);
     }
-  }, [workbook, notify]);
+  }, [workbook, notify, lang]);
 
   const insertFunction = useCallback((name: string) => {
     setDraft(`=${name}(`);
@@ -202,26 +230,14 @@ export function App({ workbook, subtitle, panel }: AppProps): ReactElement {
   }, []);
 
   const addBlankSheet = useCallback(() => {
-    const name = workbook.addSheet({ name: `Sheet${workbook.sheetNames().length + 1}`, cells: [] });
+    const name = workbook.addSheet({
+      name: uiText('newSheetName', lang, { n: workbook.sheetNames().length + 1 }),
+      cells: [],
+    });
     switchSheet(name);
-  }, [workbook, switchSheet]);
+  }, [workbook, switchSheet, lang]);
 
-  // Undo and redo, unless the user is typing in a text field (the grid's editor included).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
-      if (!(event.ctrlKey || event.metaKey)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        if (workbook.undo()) event.preventDefault();
-      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
-        if (workbook.redo()) event.preventDefault();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [workbook]);
+  useUndoKeys(workbook);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -237,84 +253,10 @@ export function App({ workbook, subtitle, panel }: AppProps): ReactElement {
     () => ({ workbook, sheet: sheetName, selection }),
     [workbook, sheetName, selection],
   );
-
-  const functionsMenu = h(Menu, {
-    positioning: 'below-end',
-    children: [
-      h(MenuTrigger, {
-        key: 'trigger',
-        disableButtonEnhancement: true,
-        children: h(Button, { appearance: 'subtle', icon: h(FunctionIcon) }, 'Functions'),
-      }),
-      h(
-        MenuPopover,
-        { className: 'functions-menu' },
-        h(
-          MenuList,
-          null,
-          CATALOG.map((spec) =>
-            h(
-              MenuItem,
-              { key: spec.name, onClick: () => insertFunction(spec.name) },
-              h(
-                'div',
-                { className: 'fn-item' },
-                h('span', { className: 'fn-name' }, spec.name),
-                h('span', { className: 'fn-summary' }, spec.summary.en),
-              ),
-            ),
-          ),
-        ),
-      ),
-    ],
-  });
-
-  const topBar = h(
-    'header',
-    { className: 'top-bar' },
-    h(
-      'div',
-      { className: 'brand' },
-      h(Logo),
-      h(
-        'div',
-        { className: 'brand-text' },
-        h('div', { className: 'brand-name' }, 'SegmentKit ', h('span', { className: 'brand-tag' }, 'Playground')),
-        subtitle ? h('div', { className: 'brand-subtitle' }, subtitle) : null,
-      ),
-    ),
-    h(
-      'div',
-      { className: 'actions' },
-      busy ? h('span', { className: 'busy' }, busy) : null,
-      functionsMenu,
-      h(
-        Tooltip,
-        { content: 'Open a CSV or XLSX file as a new sheet (or drop it on the page)', relationship: 'description' },
-        h(
-          Button,
-          { appearance: 'secondary', icon: h(UploadIcon), onClick: () => fileInput.current?.click() },
-          'Import CSV / XLSX',
-        ),
-      ),
-      h(Button, { appearance: 'primary', icon: h(DownloadIcon), onClick: () => void exportXlsx() }, 'Export XLSX'),
-      h('input', {
-        ref: fileInput,
-        type: 'file',
-        accept: IMPORT_ACCEPT,
-        multiple: true,
-        hidden: true,
-        'data-testid': 'import-input',
-        onChange: (e: { currentTarget: HTMLInputElement }) => {
-          const files = [...(e.currentTarget.files ?? [])];
-          e.currentTarget.value = '';
-          void importFiles(files);
-        },
-      }),
-    ),
-  );
+  const boundaryText = { note: uiText('keptSafe', lang), retryLabel: uiText('retry', lang) };
 
   const formulaBar = h(FormulaBar, {
+    lang,
     address: rangeAddress(selection),
     draft: draft ?? shownInput,
     onDraft: setDraft,
@@ -328,66 +270,46 @@ export function App({ workbook, subtitle, panel }: AppProps): ReactElement {
     error: view.kind === 'error' ? `${view.text} ${view.error ?? ''}`.trim() : undefined,
   });
 
-  const status =
-    stats && stats.count > 0
-      ? [
-          stats.numbers > 0 ? h('span', { key: 'sum' }, `Sum ${number.format(stats.sum)}`) : null,
-          stats.numbers > 0 ? h('span', { key: 'avg' }, `Average ${number.format(stats.sum / stats.numbers)}`) : null,
-          h('span', { key: 'count' }, `Count ${number.format(stats.count)}`),
-        ]
-      : h('span', null, `${number.format(rows)} rows × ${cols} columns`);
-
-  const bottomBar = h(
-    'footer',
-    { className: 'bottom-bar' },
-    h(
-      Tooltip,
-      { content: 'Add a blank sheet', relationship: 'label' },
-      h(Button, { appearance: 'subtle', size: 'small', icon: h(PlusIcon), onClick: addBlankSheet }),
-    ),
-    h(
-      'nav',
-      { className: 'sheet-tabs', role: 'tablist', 'aria-label': 'Sheets' },
-      sheets.map((name) =>
-        h(
-          'button',
-          {
-            key: name,
-            role: 'tab',
-            'aria-selected': name === sheetName,
-            className: name === sheetName ? 'sheet-tab active' : 'sheet-tab',
-            onClick: () => switchSheet(name),
-          },
-          name,
-        ),
-      ),
-    ),
-    h('div', { className: 'status', 'aria-live': 'polite' }, status),
-  );
-
   const workspace = h(
     'main',
     { className: 'workspace' },
     h(
       'section',
-      { className: 'sheet-area', 'aria-label': `Sheet ${sheetName}` },
+      { className: 'sheet-area', 'aria-label': uiText('sheetArea', lang, { name: sheetName }) },
       h(
         'div',
         { className: 'grid-host' },
-        h(SheetGrid, {
-          key: sheet,
-          ref: grid,
-          workbook,
-          sheet,
-          version,
-          initial: selections.current.get(sheetName) ?? cellSelection(workbook.initialCell(sheet)),
-          onSelect,
-        }),
+        h(
+          ErrorBoundary,
+          { title: uiText('gridFailed', lang), resetKey: sheet, ...boundaryText },
+          h(SheetGrid, {
+            key: sheet,
+            ref: grid,
+            workbook,
+            sheet,
+            version,
+            initial: selection,
+            onSelect,
+          }),
+        ),
       ),
-      bottomBar,
+      h(BottomBar, {
+        lang,
+        sheets,
+        active: sheetName,
+        status: { stats, rows, cols },
+        onSwitch: switchSheet,
+        onAddSheet: addBlankSheet,
+      }),
     ),
     // The side panel's place (issue 7): nothing is drawn here until a panel is given.
-    panel ? h('aside', { className: 'side-panel' }, panel) : null,
+    panel
+      ? h(
+          'aside',
+          { className: 'side-panel' },
+          h(ErrorBoundary, { title: uiText('panelFailed', lang), ...boundaryText }, panel),
+        )
+      : null,
   );
 
   return h(
@@ -397,6 +319,7 @@ export function App({ workbook, subtitle, panel }: AppProps): ReactElement {
       'div',
       {
         className: dragging ? 'app dragging' : 'app',
+        lang,
         onDragOver: (e: DragEvent) => {
           if (e.dataTransfer.types.includes('Files')) {
             e.preventDefault();
@@ -408,10 +331,17 @@ export function App({ workbook, subtitle, panel }: AppProps): ReactElement {
         },
         onDrop,
       },
-      topBar,
+      h(TopBar, {
+        lang,
+        subtitle,
+        busy,
+        onInsertFunction: insertFunction,
+        onImport: (files) => void importFiles(files),
+        onExport: () => void exportXlsx(),
+      }),
       formulaBar,
       workspace,
-      dragging ? h('div', { className: 'drop-hint' }, 'Drop a CSV or XLSX file to open it as a new sheet') : null,
+      dragging ? h('div', { className: 'drop-hint' }, uiText('dropHint', lang)) : null,
       h(Toaster, { toasterId, position: 'bottom-end' }),
     ),
   );

@@ -1,8 +1,11 @@
 /** Name box (go to a cell), the formula of the selected cell, and help for the SegmentKit function being typed. */
 import { createElement as h, useState, type KeyboardEvent, type ReactElement } from 'react';
+import type { Lang } from '../../core/labels.js';
 import { hintAt, signatureParts } from './function-hint.js';
+import { uiText } from './i18n.js';
 
 export interface FormulaBarProps {
+  readonly lang: Lang;
   /** `E2`, or `E2:J10` for a block. */
   readonly address: string;
   /** The formula bar's text (a draft while the user types). */
@@ -18,7 +21,7 @@ export interface FormulaBarProps {
 }
 
 export function FormulaBar(props: FormulaBarProps): ReactElement {
-  const { address, draft, onDraft, onCommit, onCancel, onNavigate, spilledFrom, error } = props;
+  const { lang, address, draft, onDraft, onCommit, onCancel, onNavigate, spilledFrom, error } = props;
   const [nameBox, setNameBox] = useState<string | undefined>(undefined);
   const [caret, setCaret] = useState<number | undefined>(undefined);
   const [editing, setEditing] = useState(false);
@@ -46,7 +49,8 @@ export function FormulaBar(props: FormulaBarProps): ReactElement {
 
   const nameInput = h('input', {
     className: 'name-box',
-    'aria-label': 'Name box: type a cell address such as E2 and press Enter',
+    'aria-label': uiText('nameBox', lang),
+    'data-testid': 'name-box',
     value: nameBox ?? address,
     spellCheck: false,
     onChange: (e: { target: HTMLInputElement }) => setNameBox(e.target.value),
@@ -57,10 +61,11 @@ export function FormulaBar(props: FormulaBarProps): ReactElement {
 
   const formulaInput = h('input', {
     className: spilledFrom ? 'formula-input spilled' : 'formula-input',
-    'aria-label': 'Formula bar',
+    'aria-label': uiText('formulaBar', lang),
+    'data-testid': 'formula-bar',
     value: draft,
     spellCheck: false,
-    placeholder: 'Type a value, or a formula such as =ABC_CLASS(P2:P2001)',
+    placeholder: uiText('formulaPlaceholder', lang),
     onChange: (e: { target: HTMLInputElement }) => {
       onDraft(e.target.value);
       setCaret(e.target.selectionStart ?? undefined);
@@ -85,7 +90,7 @@ export function FormulaBar(props: FormulaBarProps): ReactElement {
       'div',
       { className: 'formula-hint', role: 'note' },
       h('span', { className: 'hint-signature' }, h('b', null, hint.spec.name), '(', ...parts, ')'),
-      h('span', { className: 'hint-text' }, hint.spec.params[hint.argument]?.help.en ?? hint.spec.summary.en),
+      h('span', { className: 'hint-text' }, hint.spec.params[hint.argument]?.help[lang] ?? hint.spec.summary[lang]),
     );
   } else if (error) {
     below = h('div', { className: 'formula-error', role: 'status' }, error);
@@ -100,7 +105,9 @@ export function FormulaBar(props: FormulaBarProps): ReactElement {
       nameInput,
       h('span', { className: 'fx', 'aria-hidden': true }, 'fx'),
       formulaInput,
-      spilledFrom ? h('span', { className: 'spill-note' }, `spilled from ${spilledFrom}`) : null,
+      spilledFrom
+        ? h('span', { className: 'spill-note' }, uiText('spilledFrom', lang, { address: spilledFrom }))
+        : null,
     ),
     below,
   );

@@ -1,7 +1,11 @@
 /**
  * The playground in a real browser: it loads with no console errors and no request leaving localhost, the first
  * screen shows the sample customers with their segments, a formula typed in a cell spills the core's answer,
- * importing a CSV adds a sheet, and the workbook exports to XLSX. Screenshots go to test/artifacts/.
+ * importing a CSV adds a sheet, and the workbook exports to XLSX. Then what a real file brings: text that looks like
+ * a formula and IDs with leading zeros stay text through import and export, the separator of a semicolon file and of a
+ * whitespace .txt is found and told, array arithmetic spills, removing the sheet on show leaves the page on its
+ * neighbour, a part that fails to draw shows a retry, and the page speaks Vietnamese when the panel does.
+ * Screenshots go to test/artifacts/.
  */
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -78,6 +82,49 @@ function sameAnswers(actual: unknown[][], expected: unknown[][]): void {
       }
     }),
   );
+}
+
+/** Whether each cell of a block holds a formula (a value spilled from elsewhere does not). */
+async function formulas(sheet: string, col: number, row: number, height: number, width = 1): Promise<boolean[][]> {
+  return session.page.evaluate(
+    ({ sheet, col, row, height, width }) => {
+      const workbook = window.segmentkitPlayground!.workbook;
+      const id = workbook.sheetId(sheet);
+      return Array.from({ length: height }, (_, r) =>
+        Array.from({ length: width }, (_, c) =>
+          workbook.hf.doesCellHaveFormula({ sheet: id, row: row + r, col: col + c }),
+        ),
+      );
+    },
+    { sheet, col, row, height, width },
+  );
+}
+
+/** Imports a file through the Import button's file input and waits for its tab to be the active one. */
+async function importFile(name: string, content: string): Promise<void> {
+  const path = `${ARTIFACTS}${name}`;
+  writeFileSync(path, content);
+  await session.page.getByTestId('import-input').setInputFiles(path);
+  const tab = session.page.getByRole('tab', { name: name.replace(/\.[^.]+$/, ''), exact: true });
+  await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+}
+
+/** The text of the toasts on show. */
+async function toasts(): Promise<string[]> {
+  return session.page.locator('.fui-Toast').allTextContents();
+}
+
+/** Exports the workbook through the Export button and reads the file back with ExcelJS. */
+async function exported(button = 'Export XLSX'): Promise<ExcelJS.Workbook> {
+  const [download] = await Promise.all([
+    session.page.waitForEvent('download'),
+    session.page.getByRole('button', { name: button }).click(),
+  ]);
+  const path = `${ARTIFACTS}segmentkit-playground-roundtrip.xlsx`;
+  await download.saveAs(path);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(path) as never);
+  return book;
 }
 
 /** Selects a cell by typing its address in the name box, as a user would. */
@@ -286,6 +333,189 @@ describe('the playground in Chromium', () => {
     expect(customers?.getCell('A2').value).toBe('KH00001');
     expect(customers?.getCell('E2').value).toBe('A');
     expect(String(customers?.getCell('E2').note)).toContain('SEG.ABC_CLASS(P2:P2001)');
+    expect(session.errors).toEqual([]);
+    expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
+  });
+});
+
+describe('real files, spills and failures in Chromium', () => {
+  const link = (row: number): string => `=HYPERLINK("http://example.com/"&B${row}, "x")`;
+
+  it('keeps formula-like text and leading-zero IDs as text through import and export', async () => {
+    const csv = [
+      'Id,Customer,Link,Amount',
+      `00123,An Phát,"${link(2).replace(/"/g, '""')}",-12.5`,
+      `00124,Bình Minh,"${link(3).replace(/"/g, '""')}",24000000`,
+      '00125,Hoà Bình,@SUM(1+1),7',
+    ].join('\r\n');
+    await importFile('links.csv', csv);
+    expect(await values('links', 0, 1, 3, 4)).toEqual([
+      ['00123', 'An Phát', link(2), -12.5],
+      ['00124', 'Bình Minh', link(3), 24_000_000],
+      ['00125', 'Hoà Bình', '@SUM(1+1)', 7],
+    ]);
+    expect((await formulas('links', 0, 0, 4, 4)).flat()).not.toContain(true);
+    expect(await shown('links', 0, 1, 1, 3)).toEqual([['00123', 'An Phát', link(2)]]);
+    await expect
+      .poll(toasts)
+      .toContainEqual(
+        expect.stringContaining('Comma-separated, 4 columns, 3 rows, kept as text for their leading zeros: Id'),
+      );
+    await session.page.screenshot({ path: `${ARTIFACTS}playground-import-text.png` });
+
+    const book = await exported();
+    const ws = book.getWorksheet('links');
+    expect(ws?.getCell('A2').value).toBe('00123');
+    expect(ws?.getCell('A2').type).toBe(ExcelJS.ValueType.String);
+    for (const [address, text] of [
+      ['C2', link(2)],
+      ['C3', link(3)],
+      ['C4', '@SUM(1+1)'],
+    ] as const) {
+      expect(ws?.getCell(address).value, address).toBe(text);
+      expect(ws?.getCell(address).type, address).toBe(ExcelJS.ValueType.String);
+      expect(ws?.getCell(address).formula, address).toBeUndefined();
+    }
+    expect(ws?.getCell('D2').value).toBe(-12.5);
+  });
+
+  it('finds the semicolons of a semicolon file, says so, and spills =D2:D9*F2:F9', async () => {
+    const lines = ['Mã KH;Khách hàng;Ngày;Số lượng;Ghi chú;Đơn giá'];
+    for (let i = 1; i <= 8; i++) lines.push(`0000${i};Khách ${i};2025-0${i}-15;${i};"a; b";${i * 1000}`);
+    await importFile('orders-semi.csv', lines.join('\n'));
+    await expect
+      .poll(toasts)
+      .toContainEqual(
+        expect.stringContaining('Semicolon-separated, 6 columns, 8 rows, kept as text for their leading zeros: Mã KH'),
+      );
+    expect(await values('orders-semi', 0, 1, 2, 6)).toEqual([
+      ['00001', 'Khách 1', expect.any(Number), 1, 'a; b', 1000],
+      ['00002', 'Khách 2', expect.any(Number), 2, 'a; b', 2000],
+    ]);
+
+    await goTo('G2');
+    await typeInCell('=D2:D9*F2:F9');
+    await expect
+      .poll(async () => (await values('orders-semi', 6, 1, 8)).flat(), { timeout: 10_000 })
+      .toEqual([1000, 4000, 9000, 16000, 25000, 36000, 49000, 64000]);
+    expect((await formulas('orders-semi', 6, 1, 8)).flat()).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    // A cell of the spill shows where its formula lives.
+    await goTo('G5');
+    await expect.poll(() => session.page.getByLabel('Formula bar').inputValue()).toBe('=D2:D9*F2:F9');
+    expect(await session.page.locator('.spill-note').textContent()).toBe('spilled from G2');
+    await session.page.screenshot({ path: `${ARTIFACTS}playground-array-arithmetic.png` });
+  });
+
+  it('splits a whitespace-separated .txt at its runs of spaces', async () => {
+    const txt = [
+      'CustomerID   InvoiceDate   Quantity   Price   City',
+      '00017        2024-01-02    3          12.5    "Hà Nội"',
+      '00042        2024-01-03    1          7       Huế',
+      '00108        2024-02-11    12         120     "Hồ Chí Minh"',
+    ].join('\n');
+    await importFile('invoices.txt', txt);
+    await expect
+      .poll(toasts)
+      .toContainEqual(
+        expect.stringContaining(
+          'Separated by spaces, 5 columns, 3 rows, kept as text for their leading zeros: CustomerID',
+        ),
+      );
+    expect(await values('invoices', 0, 0, 4, 5)).toEqual([
+      ['CustomerID', 'InvoiceDate', 'Quantity', 'Price', 'City'],
+      ['00017', expect.any(Number), 3, 12.5, 'Hà Nội'],
+      ['00042', expect.any(Number), 1, 7, 'Huế'],
+      ['00108', expect.any(Number), 12, 120, 'Hồ Chí Minh'],
+    ]);
+  });
+
+  it('says what a one-column file holds and why an empty file cannot be opened', async () => {
+    await importFile('names.csv', 'Nguyễn Văn An\nTrần Thị Bình\nLê Văn Cường\n');
+    await expect.poll(toasts).toContainEqual(expect.stringContaining('names.csv opened as one column'));
+    const path = `${ARTIFACTS}empty.csv`;
+    writeFileSync(path, '');
+    const before = await session.page.getByRole('tab').allTextContents();
+    await session.page.getByTestId('import-input').setInputFiles(path);
+    await expect.poll(toasts).toContainEqual(expect.stringContaining('empty.csv is empty: it holds no rows to open.'));
+    expect(await session.page.getByRole('tab').allTextContents()).toEqual(before);
+  });
+
+  it('moves to the neighbouring tab when the sheet on show is removed, keeping the rest', async () => {
+    const page = session.page;
+    const summary = await page.evaluate(() =>
+      window.segmentkitPlayground!.workbook.addSheet({ name: 'Segment summary', cells: [['Segment', 'Customers']] }),
+    );
+    await page.getByRole('tab', { name: summary }).click();
+    await expect.poll(() => page.getByRole('tab', { name: summary }).getAttribute('aria-selected')).toBe('true');
+    const before = (await page.getByRole('tab').allTextContents()).filter((name) => name !== summary);
+    // What the panel's undo does: the workbook removes the summary sheet.
+    await page.evaluate((name) => window.segmentkitPlayground!.workbook.removeSheet(name), summary);
+    expect(await page.getByRole('tab').allTextContents()).toEqual(before);
+    const neighbour = before[before.length - 1] as string;
+    await expect.poll(() => page.getByRole('tab', { name: neighbour }).getAttribute('aria-selected')).toBe('true');
+    await page.locator('canvas').first().waitFor({ state: 'visible' });
+    expect(await values('orders-semi', 6, 4, 1)).toEqual([[16000]]);
+    expect(await values('Customers', 15, 1, 1)).toEqual([[99_000_000_000]]);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('shows a retry where the grid fails to draw, and the sheets survive it', async () => {
+    const page = session.page;
+    const tabs = await page.getByRole('tab').allTextContents();
+    const errorsBefore = session.errors.length;
+    await page.evaluate(() => {
+      const workbook = window.segmentkitPlayground!.workbook;
+      const original = workbook.hasHeaderRow.bind(workbook);
+      (window as unknown as { restoreGrid: () => void }).restoreGrid = () => (workbook.hasHeaderRow = original);
+      workbook.hasHeaderRow = () => {
+        throw new Error('drawing failed on purpose');
+      };
+      workbook.setInput(workbook.sheetId('Customers'), 2, 30, 'redraw');
+    });
+    const alert = page.getByRole('alert').filter({ hasText: 'This sheet could not be drawn' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('drawing failed on purpose');
+    await page.screenshot({ path: `${ARTIFACTS}playground-grid-error.png` });
+    expect(await page.getByRole('tab').allTextContents()).toEqual(tabs);
+    await page.evaluate(() => (window as unknown as { restoreGrid: () => void }).restoreGrid());
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await alert.waitFor({ state: 'detached' });
+    await page.locator('canvas').first().waitFor({ state: 'visible' });
+    expect(await values('links', 0, 1, 1)).toEqual([['00123']]);
+    // The failure was logged (React reports what a boundary caught); nothing else was.
+    const logged = session.errors.splice(errorsBefore);
+    expect(logged.length).toBeGreaterThan(0);
+    for (const line of logged) expect(line).toContain('drawing failed on purpose');
+  });
+
+  it('speaks Vietnamese when the panel does: buttons, status and import messages', async () => {
+    const page = session.page;
+    await page.getByTestId('segmentkit-panel').getByTestId('language').selectOption('vi');
+    await expect.poll(() => page.getByRole('button', { name: 'Xuất XLSX' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Nhập CSV / XLSX' }).count()).toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    expect(await page.getByLabel('Thanh công thức').count()).toBe(1);
+    await importFile('vi-orders.csv', 'Mã KH;Doanh thu\n00001;1500\n00002;2500\n');
+    await expect
+      .poll(toasts)
+      .toContainEqual(
+        expect.stringContaining(
+          'Phân tách bằng dấu chấm phẩy, 2 cột, 2 dòng, giữ dạng văn bản để không mất số 0 ở đầu: Mã KH',
+        ),
+      );
+    expect(await page.locator('.status').textContent()).toBe('3 dòng × 2 cột');
+    await page.screenshot({ path: `${ARTIFACTS}playground-vietnamese.png` });
+    await page.getByTestId('segmentkit-panel').getByTestId('language').selectOption('en');
+    await expect.poll(() => page.getByRole('button', { name: 'Export XLSX' }).count()).toBe(1);
     expect(session.errors).toEqual([]);
     expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
   });

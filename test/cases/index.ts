@@ -4,6 +4,7 @@ import { KMEANS_CASES } from './kmeans.js';
 import { LIFECYCLE_CASES } from './lifecycle.js';
 import { PARETO_CASES } from './pareto.js';
 import { QUADRANT_CASES } from './quadrant.js';
+import { READING_CASES } from './reading.js';
 import { RFM_CASES } from './rfm.js';
 import { SUMMARY_CASES } from './summary.js';
 import { TIER_CASES } from './tier.js';
@@ -20,4 +21,5 @@ export const HOST_CASES: readonly HostCase[] = [
   ...PARETO_CASES,
   ...SUMMARY_CASES,
   ...KMEANS_CASES,
+  ...READING_CASES,
 ];

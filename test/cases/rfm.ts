@@ -40,11 +40,11 @@ export const RFM_CASES: HostCase[] = [
     fn: 'RFM_SCORE',
     title: 'a blank row and a per-row problem are left out of the population',
     args: [
-      column(date('2024-06-30'), BLANK, '31/05/2024', '2024-06-10'),
+      column(date('2024-06-30'), BLANK, '31/06/2024', '2024-06-10'),
       column(3, BLANK, 2, 1),
       column(300, BLANK, 200, '100'),
     ],
-    expect: answers(555, '', problem('last_purchase, row 3: "31/05/2024" is not a date'), 111),
+    expect: answers(555, '', problem('last_purchase, row 3: "31/06/2024" is not a date'), 111),
   },
   {
     fn: 'RFM_SCORE',
@@ -134,6 +134,133 @@ export const RFM_CASES: HostCase[] = [
     ],
     // With blanks passed as 0, row 3's customer reads as the customer "0".
     blanksMayBeZero: false,
+  },
+  {
+    fn: 'RFM_TABLE',
+    title: 'order_ids: lines of one order are one order; returns and cancellations net off and are not orders',
+    args: [
+      column('Ann', 'Ann', 'Ann', 'Ann', 'Bo', 'Bo', 'Cy', BLANK, 'Dee', 'Dee'),
+      column(
+        date('2024-06-01'),
+        date('2024-06-01'),
+        date('2024-06-20'),
+        date('2024-06-25'),
+        date('2024-06-10'),
+        date('2024-06-12'),
+        date('2024-06-15'),
+        date('2024-06-05'),
+        date('2024-06-30'),
+        date('2024-06-30'),
+      ),
+      column(30, 20, 40, -40, 100, -100, -25, 60, 70, 0),
+      undefined,
+      undefined,
+      undefined,
+      column('A1', 'A1', 'A2', 'C-A2', 'B1', 'CB1', 'C9', 'X1', 'D1', 'D2'),
+    ],
+    expect: [
+      HEADER,
+      // Ann: A1 (30 + 20) and A2 are orders; the cancellation C-A2 (-40) nets off and its later date is no purchase.
+      ['Ann', date('2024-06-20'), 10, 2, 50, 3, 5, 3, 353, 'Potential Loyalist'],
+      ['Bo', date('2024-06-10'), 20, 1, 0, 1, 1, 1, 111, 'Lost'],
+      // Cy only returned: listed with Orders 0, no date, no score, out of the population.
+      ['Cy', '', '', 0, -25, ...blanks(5)],
+      // An order of 0 (D2) is not a purchase either.
+      ['Dee', date('2024-06-30'), 0, 1, 70, 5, 1, 5, 515, 'New Customers'],
+      [problem('1 line(s) left out: customers, row 8: the cell is blank'), ...blanks(9)],
+    ],
+    blanksMayBeZero: false,
+  },
+  {
+    fn: 'RFM_TABLE',
+    title: 'an order is dated by its latest line',
+    args: [
+      column('Eve', 'Eve', 'Fay'),
+      column('2024-06-28', '2024-06-26', '2024-06-30'),
+      column(10, 20, 5),
+      undefined,
+      undefined,
+      undefined,
+      column('E1', 'E1', 'F1'),
+    ],
+    expect: [
+      HEADER,
+      ['Eve', date('2024-06-28'), 2, 1, 30, 1, 1, 5, 115, 'Lost'],
+      ['Fay', date('2024-06-30'), 0, 1, 5, 5, 1, 1, 511, 'New Customers'],
+    ],
+  },
+  {
+    fn: 'RFM_TABLE',
+    title: 'a cancellation invoice C536379 with negative lines cancels nothing else and is no order',
+    args: [
+      column(17850, 17850, 17850, 17850, 17850, 13047),
+      column(
+        '2010-12-01 08:26',
+        '2010-12-01 08:26',
+        '2010-12-01 09:41',
+        '2010-12-01 09:41',
+        '2010-12-02 10:00',
+        '2010-12-02 11:00',
+      ),
+      column(15.3, 20.34, -15.3, -20.34, 22, 54.08),
+      undefined,
+      undefined,
+      undefined,
+      column(536379, 536379, 'C536379', 'C536379', 536380, 536381),
+    ],
+    expect: [
+      HEADER,
+      ['17850', date('2010-12-02'), 0, 2, 22, 5, 5, 1, 551, 'Others'],
+      ['13047', date('2010-12-02'), 0, 1, 54.08, 5, 1, 5, 515, 'New Customers'],
+    ],
+  },
+  {
+    fn: 'RFM_TABLE',
+    title: 'without order_ids each line is an order; a negative line is a return, its date no purchase',
+    args: [
+      column('Ann', 'Ann', 'Ann', 'Bo'),
+      column('2024-06-01', '2024-06-10', '2024-06-30', '2024-06-30'),
+      column(50, 30, -20, 10),
+    ],
+    expect: [
+      HEADER,
+      ['Ann', date('2024-06-10'), 20, 2, 60, 1, 5, 5, 155, 'At Risk'],
+      ['Bo', date('2024-06-30'), 0, 1, 10, 5, 1, 1, 511, 'New Customers'],
+    ],
+  },
+  {
+    fn: 'RFM_TABLE',
+    title: 'lines without a customer are counted in the final row with their first rows',
+    args: [
+      column(BLANK, 'A', BLANK, '#N/A', BLANK, BLANK),
+      column('2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-06'),
+      column(1, 2, 3, 4, 5, 6),
+    ],
+    expect: [
+      HEADER,
+      ['A', date('2024-01-02'), 0, 1, 2, 5, 1, 1, 511, 'New Customers'],
+      [
+        problem(
+          '5 line(s) left out: customers, row 1: the cell is blank but the rest of the line is filled; customers, row 3: the cell is blank but the rest of the line is filled; customers, row 4: the cell holds the error #N/A; …',
+        ),
+        ...blanks(9),
+      ],
+    ],
+    blanksMayBeZero: false,
+  },
+  {
+    fn: 'RFM_TABLE',
+    title: 'order_ids of another length',
+    args: [
+      column('A', 'B'),
+      column('2024-01-01', '2024-01-02'),
+      column(1, 2),
+      undefined,
+      undefined,
+      undefined,
+      column('1'),
+    ],
+    expect: { error: 'order_ids has 1 cells but customers has 2' },
   },
   {
     fn: 'RFM_TABLE',
