@@ -8,6 +8,7 @@ import { groupOrders } from '../core/methods/orders.js';
 import { DEFAULT_RULES, matchRule, quantileCutPoints, rfmScore, scoreDigits } from '../core/methods/rfm.js';
 import { readOrderLines } from '../core/order-lines.js';
 import { col, failure, flat, row, run } from './helpers.js';
+import { RFM_TABLE_HEADER } from './cases/rfm.js';
 
 const serial = (iso: string): number => isoToSerial(iso) as number;
 const THRESHOLDS = [
@@ -534,18 +535,7 @@ describe('RFM_SEGMENT', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // RFM_TABLE
 
-const HEADER = [
-  'Customer',
-  'Last purchase',
-  'Recency (days)',
-  'Orders',
-  'Revenue',
-  'R',
-  'F',
-  'M',
-  'RFM score',
-  'Segment',
-];
+const HEADER = RFM_TABLE_HEADER;
 
 /** Rows as text, for compact comparisons. */
 const rowsOf = (grid: OutGrid): (string | number | boolean)[][] => grid.map((r) => flat([r]));

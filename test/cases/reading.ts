@@ -3,20 +3,10 @@
  * example, through functions that echo what they read (SEGMENT_SUMMARY sums, RFM tables show dates and revenue).
  */
 import { answers, column, date, problem, type ExpectedCell, type HostCase } from './types.js';
+import { RFM_TABLE_HEADER } from './rfm.js';
 
 const SUMMARY = ['Segment', 'Customers', 'Customer share', 'Value', 'Value share', 'Average value'];
-const RFM_HEADER = [
-  'Customer',
-  'Last purchase',
-  'Recency (days)',
-  'Orders',
-  'Revenue',
-  'R',
-  'F',
-  'M',
-  'RFM score',
-  'Segment',
-];
+const RFM_HEADER = RFM_TABLE_HEADER;
 const blanks = (n: number): ExpectedCell[] => Array<ExpectedCell>(n).fill('');
 /** A summary of one-line segments named after their values: each value read is shown as it was read. */
 function echo(values: readonly number[]): ExpectedCell[][] {

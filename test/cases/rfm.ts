@@ -5,7 +5,8 @@ const THRESHOLDS: CaseCell[][] = [
   [4, 5, 6, 8],
   [256, 382, 506, 666],
 ];
-const HEADER: ExpectedCell[] = [
+/** RFM_TABLE's header row in English. */
+export const RFM_TABLE_HEADER: ExpectedCell[] = [
   'Customer',
   'Last purchase',
   'Recency (days)',
@@ -17,6 +18,7 @@ const HEADER: ExpectedCell[] = [
   'RFM score',
   'Segment',
 ];
+const HEADER = RFM_TABLE_HEADER;
 const blanks = (n: number): ExpectedCell[] => Array<ExpectedCell>(n).fill('');
 
 export const RFM_CASES: HostCase[] = [
