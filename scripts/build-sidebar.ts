@@ -3,7 +3,7 @@
  * (production React, minified) and inlined into one HTML file, since HtmlService serves a single file and React
  * and Fluent UI ship no build to load from elsewhere. Nothing in it points outside the file.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -12,21 +12,24 @@ const ENTRY = fileURLToPath(new URL('../apps-script/sidebar/main.tsx', import.me
 export const SIDEBAR_PATH = fileURLToPath(new URL('../dist/apps-script/Sidebar.html', import.meta.url));
 export const SIDEBAR_TARGET = { bytes: 600 * 1024, gzipBytes: 180 * 1024 };
 
+/** esbuild's options for the sidebar's one inline script (build-apps-script.ts reuses them with a metafile). */
+export const SIDEBAR_BUILD_OPTIONS = {
+  entryPoints: [ENTRY],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  jsx: 'automatic',
+  legalComments: 'none',
+  charset: 'utf8',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'silent',
+} satisfies BuildOptions;
+
 export async function sidebarHtml(): Promise<string> {
-  const result = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-    jsx: 'automatic',
-    legalComments: 'none',
-    charset: 'utf8',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
+  const result = await build(SIDEBAR_BUILD_OPTIONS);
   const script = (result.outputFiles[0]?.text ?? '').replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
   return `<!doctype html>
 <html>
