@@ -1335,23 +1335,23 @@ function worksheetProperties(excel: FakeExcel, sheet: FakeSheet, props: string[]
   return out;
 }
 
-class FakeWorksheet implements ExcelWorksheet {
-  private bound: FakeSheet | undefined;
+/**
+ * What a worksheet or table proxy shares: the item it stands for, found on first use in a sync (and checked to be
+ * still there afterwards), `isNullObject` known only after a sync for `…OrNullObject` proxies, and loaded properties.
+ */
+abstract class FakeItemProxy<T> {
+  protected bound: T | undefined;
   private nullState: boolean | undefined;
-  private readonly loaded = new Loaded();
-  readonly protection: FakeProtection;
-  readonly tables: FakeTables;
+  protected readonly loaded = new Loaded();
 
   constructor(
-    private readonly context: FakeContext,
-    private readonly find: () => FakeSheet | null,
-    private readonly label: string,
-    private readonly nullable = false,
+    protected readonly context: FakeContext,
+    protected readonly find: () => T | null,
+    protected readonly label: string,
+    protected readonly nullable = false,
   ) {
-    this.protection = new FakeProtection(context, this);
-    this.tables = new FakeTables(context, this);
     if (nullable) {
-      let found: FakeSheet | null = null;
+      let found: T | null = null;
       context.queueLoad(
         0,
         () => ((found = find()), 8),
@@ -1363,11 +1363,10 @@ class FakeWorksheet implements ExcelWorksheet {
     }
   }
 
-  /** The sheet, resolved when first used in a sync; it must still exist. */
-  sheet(): FakeSheet {
-    const excel = this.context.excel;
+  /** The item, which must exist (and, once found, must still be there: `stillThere`). */
+  protected resolve(stillThere: (item: T) => boolean): T {
     if (this.bound) {
-      if (!excel.has(this.bound)) fail('ItemNotFound', `${this.label} was deleted`);
+      if (!stillThere(this.bound)) fail('ItemNotFound', `${this.label} was deleted`);
       return this.bound;
     }
     const found = this.find();
@@ -1386,6 +1385,22 @@ class FakeWorksheet implements ExcelWorksheet {
   /** @internal properties from a collection load. */
   receive(data: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(data)) this.loaded.set(k, v);
+  }
+}
+
+class FakeWorksheet extends FakeItemProxy<FakeSheet> implements ExcelWorksheet {
+  readonly protection: FakeProtection;
+  readonly tables: FakeTables;
+
+  constructor(context: FakeContext, find: () => FakeSheet | null, label: string, nullable = false) {
+    super(context, find, label, nullable);
+    this.protection = new FakeProtection(context, this);
+    this.tables = new FakeTables(context, this);
+  }
+
+  /** The sheet, resolved when first used in a sync; it must still exist. */
+  sheet(): FakeSheet {
+    return this.resolve((sheet) => this.context.excel.has(sheet));
   }
 
   get name(): string {
@@ -1615,51 +1630,9 @@ class FakeTables implements ExcelTableCollection {
   }
 }
 
-class FakeTableProxy implements ExcelTable {
-  private bound: FakeTable | undefined;
-  private nullState: boolean | undefined;
-  private readonly loaded = new Loaded();
-
-  constructor(
-    private readonly context: FakeContext,
-    private readonly find: () => FakeTable | null,
-    private readonly label: string,
-    private readonly nullable = false,
-  ) {
-    if (nullable) {
-      let found: FakeTable | null = null;
-      context.queueLoad(
-        0,
-        () => ((found = find()), 8),
-        () => {
-          this.nullState = found === null;
-          if (found) this.bound = found;
-        },
-      );
-    }
-  }
-
+class FakeTableProxy extends FakeItemProxy<FakeTable> implements ExcelTable {
   table(): FakeTable {
-    if (this.bound) {
-      if (!this.bound.sheet.tables.includes(this.bound) || !this.context.excel.has(this.bound.sheet))
-        fail('ItemNotFound', `${this.label} was deleted`);
-      return this.bound;
-    }
-    const found = this.find();
-    if (!found) return fail('ItemNotFound', `${this.label} does not exist`);
-    this.bound = found;
-    return found;
-  }
-
-  get isNullObject(): boolean {
-    if (!this.nullable) return false;
-    if (this.nullState === undefined)
-      return fail('PropertyNotLoaded', `${this.label}.isNullObject is known only after context.sync()`);
-    return this.nullState;
-  }
-
-  receive(data: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(data)) this.loaded.set(k, v);
+    return this.resolve((table) => table.sheet.tables.includes(table) && this.context.excel.has(table.sheet));
   }
 
   get name(): string {
