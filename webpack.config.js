@@ -4,9 +4,11 @@
 // dist/addin/
 //   taskpane.html      the shared runtime's page: Office.js from Microsoft's CDN (a script tag, never bundled),
 //                      then functions.js and taskpane.js
-//   functions.js       the custom functions (SEG namespace), core included, self-contained
-//   functions.json     custom-function metadata, from the JSDoc of addin/functions.ts (custom-functions-metadata-plugin)
-//   functions-vi.json  the same metadata with Vietnamese descriptions (addin/metadata-vi.json), the vi-VN override
+//   functions.js       the custom functions (SEG namespace), core included, self-contained: addin/register.ts
+//                      associates every catalog function in one loop
+//   functions.json     custom-function metadata, written from the catalog by addin/functions-metadata.ts (loaded
+//                      with tsx, since this config is JavaScript and that file TypeScript)
+//   functions-vi.json  the same metadata with Vietnamese descriptions, the manifest's vi-VN override
 //   taskpane.js        the task pane
 //                      (each .js opens with a comment naming every third-party package bundled into it, with its
 //                      version and licence, and the licence texts; terser also keeps the packages' own licence
@@ -16,17 +18,17 @@
 //                      in it becomes that address (the manifest at the root stays the development one)
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
-import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { tsImport } from 'tsx/esm/api';
 import webpack from 'webpack';
 import { licenceNotice, packagesOf } from './scripts/licence-notice.js';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(ROOT, 'dist/addin');
-const FUNCTIONS_TS = path.join(ROOT, 'addin/functions.ts');
-const METADATA_VI = path.join(ROOT, 'addin/metadata-vi.json');
+const FUNCTIONS_ENTRY = path.join(ROOT, 'addin/register.ts');
+const FUNCTIONS_METADATA = path.join(ROOT, 'addin/functions-metadata.ts');
 const DEV_URL = 'https://localhost:3000/';
 const DEV_PORT = 3000;
 /** The issue's size target for functions.js, minified. */
@@ -43,38 +45,30 @@ function publicUrl() {
   return url;
 }
 
-/** Writes functions-vi.json: functions.json with the Vietnamese descriptions of addin/metadata-vi.json laid over it. */
-class LocalizedMetadataPlugin {
+/**
+ * Emits functions.json and functions-vi.json as addin/functions-metadata.ts writes them from the catalog. tsx
+ * imports that file afresh for every compilation (each tsImport is a new module namespace), so a watching dev server
+ * serves the metadata of the catalog as it is now.
+ */
+class FunctionsMetadataPlugin {
   apply(compiler) {
-    const name = 'LocalizedMetadataPlugin';
+    const name = 'FunctionsMetadataPlugin';
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
-      compilation.fileDependencies.add(METADATA_VI);
-      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const asset = compilation.getAsset('functions.json');
-        if (!asset) return; // the metadata plugin has reported why
-        const problems = [];
-        const metadata = JSON.parse(asset.source.source().toString());
-        const vi = JSON.parse(readFileSync(METADATA_VI, 'utf8'));
-        for (const fn of metadata.functions) {
-          const text = vi[fn.id];
-          if (!text) {
-            problems.push(`no Vietnamese text for ${fn.id}`);
-            continue;
+      compilation.fileDependencies.add(FUNCTIONS_METADATA);
+      compilation.hooks.processAssets.tapPromise(
+        { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          try {
+            const { metadataFiles } = await tsImport(pathToFileURL(FUNCTIONS_METADATA).href, import.meta.url);
+            for (const [file, text] of Object.entries(metadataFiles())) {
+              compilation.emitAsset(file, new webpack.sources.RawSource(text));
+            }
+          } catch (error) {
+            const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+            compilation.errors.push(new webpack.WebpackError(`addin/functions-metadata.ts: ${message}`));
           }
-          fn.description = text.description;
-          for (const parameter of fn.parameters ?? []) {
-            const help = text.parameters[parameter.name];
-            if (help === undefined) problems.push(`no Vietnamese text for ${fn.id}(${parameter.name})`);
-            else parameter.description = help;
-          }
-        }
-        for (const problem of problems) {
-          compilation.errors.push(
-            new webpack.WebpackError(`${problem}: run \`npx tsx scripts/gen-excel-functions.ts\``),
-          );
-        }
-        compilation.emitAsset('functions-vi.json', new webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
-      });
+        },
+      );
     });
   }
 }
@@ -192,7 +186,7 @@ export default async (env = {}, argv = {}) => {
     devtool: production ? false : 'source-map',
     target: ['web', 'es2019'],
     entry: {
-      functions: FUNCTIONS_TS,
+      functions: FUNCTIONS_ENTRY,
       taskpane: path.join(ROOT, 'addin/taskpane.ts'),
     },
     output: {
@@ -200,6 +194,9 @@ export default async (env = {}, argv = {}) => {
       filename: '[name].js',
       publicPath: '',
       clean: true,
+      // Write every file, even one unchanged since the last build, so that each output's time says when it was
+      // built (test/hosts/excel-vm.ts rebuilds when a source is newer than the oldest output).
+      compareBeforeEmit: false,
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
@@ -224,8 +221,7 @@ export default async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_TS, output: 'functions.json' }),
-      new LocalizedMetadataPlugin(),
+      new FunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: path.join(ROOT, 'addin/taskpane.html'),

@@ -14,7 +14,16 @@
  * - Every function returns a rectangular 2-D array (short rows padded with `""`, an empty answer as `[[""]]`),
  *   since Excel rejects ragged arrays.
  */
-import { describeProblem, invoke, isDateOut, isProblem, type Lang, type OutCell, type OutGrid } from '../core/index.js';
+import {
+  describeProblem,
+  gridWidth,
+  hostCell,
+  invoke,
+  type HostCells,
+  type Lang,
+  type OutCell,
+  type OutGrid,
+} from '../core/index.js';
 
 /** A cell value as Excel accepts it from a custom function. */
 export type ExcelCell = string | number | boolean | CustomFunctions.Error;
@@ -24,32 +33,32 @@ function valueError(message: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
 
+/** Excel's values for the cells it cannot take as they are, per language: `#NUM!`, `#VALUE!` with why, serials. */
+function excelCells(lang: Lang): HostCells<ExcelCell> {
+  return {
+    notFinite: () => new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber),
+    problem: (problem) => valueError(describeProblem(problem, lang)),
+    date: (serial) => serial,
+  };
+}
+
+const EXCEL_CELLS: Record<Lang, HostCells<ExcelCell>> = { en: excelCells('en'), vi: excelCells('vi') };
+
 /** One answer cell as an Excel value. */
 export function toExcelCell(cell: OutCell | null | undefined, lang: Lang): ExcelCell {
-  if (cell === null || cell === undefined) return '';
-  switch (typeof cell) {
-    case 'string':
-    case 'boolean':
-      return cell;
-    case 'number':
-      return Number.isFinite(cell) ? cell : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
-    default:
-      if (isProblem(cell)) return valueError(describeProblem(cell, lang));
-      if (isDateOut(cell)) return cell.serial;
-      return String(cell);
-  }
+  return hostCell(cell, EXCEL_CELLS[lang]);
 }
 
 /** The core's answer grid as a rectangular Excel array. */
 export function toExcelGrid(grid: OutGrid, lang: Lang): ExcelGrid {
-  let width = 0;
-  for (const row of grid) if (row.length > width) width = row.length;
+  const width = gridWidth(grid);
   if (grid.length === 0 || width === 0) return [['']];
+  const cells = EXCEL_CELLS[lang];
   const out = new Array<ExcelCell[]>(grid.length);
   for (let i = 0; i < grid.length; i++) {
     const row = grid[i] as OutCell[];
     const next = new Array<ExcelCell>(width);
-    for (let j = 0; j < width; j++) next[j] = toExcelCell(row[j], lang);
+    for (let j = 0; j < width; j++) next[j] = hostCell(row[j], cells);
     out[i] = next;
   }
   return out;

@@ -153,10 +153,8 @@ export const TEXT: Readonly<Record<Lang, PaneText>> = {
   },
 };
 
-/** Fills `{name}` placeholders. */
-export function fill(template: string, params: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => params[key] ?? whole);
-}
+/** Fills `{name}` placeholders (the core's one filler, under the name the task pane uses). */
+export { fillTemplate as fill } from '../core/template.js';
 
 /** Lower case without diacritics, so "phan khuc" finds "phân khúc". */
 export function searchKey(text: string): string {

@@ -5,7 +5,7 @@
  * function's example at the selected cell. In Excel the side panel (panel/) is mounted above it.
  * Built only with DOM calls and textContent (no HTML strings), so catalog text can never become markup.
  */
-import { type FunctionSpec, type Lang } from '../core/index.js';
+import { paramHelp, type FunctionSpec, type Lang } from '../core/index.js';
 import { mountPanel } from '../panel/mount.js';
 import type { ExcelRun, OfficeDocumentSettings } from './excel-api.js';
 import { createExcelHost } from './excel-panel-host.js';
@@ -123,7 +123,7 @@ function functionEntry(spec: FunctionSpec, text: PaneText): HTMLElement {
           el('code', {}, p.name),
           p.optional && el('span', { class: 'optional' }, text.optional),
         ),
-        el('td', {}, p.help[lang]),
+        el('td', {}, paramHelp(p, lang)),
       ),
     );
   }

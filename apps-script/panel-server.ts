@@ -20,7 +20,7 @@ import type { PanelSettings } from '../panel/host.js';
 import { applyResult, convertResult, lastApplyOf, undoResult } from '../panel/run-apply.js';
 import type { ServerFunctions } from './bridge.js';
 import type { GasServices, GasSheet, GasSpreadsheet } from './gas-types.js';
-import { sheetsClock } from './main.js';
+import { sheetsClock } from './sheets-clock.js';
 import { isInternalSheet, SheetsSheetIO } from './sheets-sheet-io.js';
 import { SheetsColumnAnchor, SheetsUndoStore } from './sheets-undo-store.js';
 import { withSheetsDates } from './sheets-host.js';

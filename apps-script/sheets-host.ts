@@ -16,15 +16,17 @@
  */
 import {
   describeProblem,
+  gridWidth,
+  hostCell,
   invoke,
   isDate,
-  isDateOut,
-  isProblem,
   serialToDate,
+  type HostCells,
   type Lang,
   type OutCell,
   type OutGrid,
 } from '../core/index.js';
+import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from '../core/dates.js';
 
 /** A cell value as Sheets accepts it from a custom function. */
 export type SheetsCell = string | number | boolean | Date;
@@ -53,9 +55,6 @@ export interface SheetsClock {
   zone(): string | undefined;
   wallClock(instant: Date, zone: string): WallClock;
 }
-
-const MS_PER_DAY = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25_569;
 
 /** The time zone the script's own `Date` uses (Apps Script: the manifest's `timeZone`). */
 export function localZone(): string | undefined {
@@ -201,20 +200,13 @@ function convertDates(raw: unknown, bridge: DateBridge): unknown {
   return copy ?? raw;
 }
 
-/** One answer cell as a Sheets value. */
-export function toSheetsCell(cell: OutCell | null | undefined, lang: Lang, date: (serial: number) => Date): SheetsCell {
-  if (cell === null || cell === undefined) return '';
-  switch (typeof cell) {
-    case 'string':
-    case 'boolean':
-      return cell;
-    case 'number':
-      return Number.isFinite(cell) ? cell : '#NUM!';
-    default:
-      if (isProblem(cell)) return PROBLEM_PREFIX + describeProblem(cell, lang);
-      if (isDateOut(cell)) return date(cell.serial);
-      return String(cell);
-  }
+/** Sheets' values for the cells it cannot take as they are: `#NUM!` and `#VALUE! <why>` text, dates by `date`. */
+function sheetsCells(lang: Lang, date: (serial: number) => Date): HostCells<SheetsCell> {
+  return {
+    notFinite: () => '#NUM!',
+    problem: (problem) => PROBLEM_PREFIX + describeProblem(problem, lang),
+    date,
+  };
 }
 
 function needsConversion(cell: unknown): boolean {
@@ -226,9 +218,9 @@ function needsConversion(cell: unknown): boolean {
  * `#VALUE!` text, dates as `Date`. Rows that need no change are passed on as they are (Sheets only reads them).
  */
 export function toSheetsGrid(grid: OutGrid, lang: Lang, date: (serial: number) => Date = serialToDate): SheetsResult {
-  let width = 0;
-  for (const row of grid) if (row.length > width) width = row.length;
+  const width = gridWidth(grid);
   if (grid.length === 0 || width === 0) return '';
+  const cells = sheetsCells(lang, date);
   const out = new Array<SheetsCell[]>(grid.length);
   for (let i = 0; i < grid.length; i++) {
     const row = grid[i] as OutCell[];
@@ -239,7 +231,7 @@ export function toSheetsGrid(grid: OutGrid, lang: Lang, date: (serial: number) =
       continue;
     }
     const next = new Array<SheetsCell>(width);
-    for (let j = 0; j < width; j++) next[j] = toSheetsCell(row[j], lang, date);
+    for (let j = 0; j < width; j++) next[j] = hostCell(row[j], cells);
     out[i] = next;
   }
   return out;

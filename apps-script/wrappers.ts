@@ -8,7 +8,13 @@
  * `[name]` could stop matching the declaration), the type gets JSDoc's optional `=` suffix (used by the
  * Apps Script editor), and the description starts with `[ OPTIONAL ]`, as Sheets' own functions show it.
  */
-import type { FunctionSpec, ParamKind, ParamSpec, ResultKind } from '../core/index.js';
+import {
+  paramHelp as catalogParamHelp,
+  type FunctionSpec,
+  type ParamKind,
+  type ParamSpec,
+  type ResultKind,
+} from '../core/index.js';
 
 /** The one global the bundle defines; every wrapper calls `SegmentKit.run`. */
 export const GLOBAL_NAME = 'SegmentKit';
@@ -54,8 +60,9 @@ export function paramType(param: ParamSpec): string {
   return type.includes('|') ? `(${type})=` : `${type}=`;
 }
 
+/** A parameter's `@param` text: its English help with its limits and default, marked when optional. */
 export function paramHelp(param: ParamSpec): string {
-  const help = jsdocText(param.help.en);
+  const help = jsdocText(catalogParamHelp(param, 'en'));
   return param.optional ? `${OPTIONAL_MARK} ${help}` : help;
 }
 

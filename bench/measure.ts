@@ -1,6 +1,6 @@
 /** Timing for benchmarks: the median of several runs after warm-up; only ratios within one run are compared. */
 import { performance } from 'node:perf_hooks';
-import { seededRandom } from '../core/random.js';
+import { seededRandom } from '../core/numeric/random.js';
 
 export interface Timing {
   readonly medianMs: number;

@@ -7,7 +7,7 @@
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import { HF_CONFIG } from '../playground/engine/workbook.js';
 import { registerSegmentKit } from '../playground/engine/segmentkit-plugin.js';
-import { seededRandom } from '../core/random.js';
+import { seededRandom } from '../core/numeric/random.js';
 import { revenues } from './measure.js';
 import type { BenchLine } from './report.js';
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Core } from './bundled-core.js';
-import { seededRandom } from '../core/random.js';
+import { seededRandom } from '../core/numeric/random.js';
 import { time } from './measure.js';
 import type { BenchLine } from './report.js';
 

@@ -1,7 +1,8 @@
 /**
  * Argument shapes, as both hosts pass them: a range is a 2-D array (rows of cells), a single cell may be a
  * bare value, an omitted optional argument is `undefined` (Sheets) or `null` (Excel). Wrong shapes and
- * impossible options are whole-call problems that name the argument.
+ * unreadable options are whole-call problems that name the argument. Options are read here; their limits are
+ * checked once, by `invoke` (catalog/check.ts), and the `…Arg` readers fall back on the parameter's default.
  */
 import {
   BLANK,
@@ -13,6 +14,7 @@ import {
   readNumbers,
   type NumberColumn,
 } from './cells.js';
+import { LANG_PARAM, type ParamSpec } from './catalog/types.js';
 import { fail } from './errors.js';
 import type { Lang } from './labels.js';
 import type { OutCell, OutGrid } from './output.js';
@@ -159,31 +161,13 @@ export function isAbsent(raw: unknown): boolean {
   return raw.every((row: unknown) => (Array.isArray(row) ? row.every(isBlank) : isBlank(row)));
 }
 
-export interface NumberRule {
-  readonly min?: number;
-  readonly max?: number;
-  readonly integer?: boolean;
-}
-
-function checkNumber(value: number, arg: string, rule: NumberRule): number {
-  if (rule.integer && !Number.isInteger(value)) fail('notWhole', { arg, value });
-  if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
-    fail('outOfRange', { arg, min: rule.min ?? '−∞', max: rule.max ?? '∞', value });
-  }
-  return value;
-}
-
-/** An optional number option (a share, a cut, a seed); text numbers are read as numbers. */
-export function optionalNumber(raw: unknown, arg: string, rule: NumberRule = {}): number | undefined {
+/** A number option's value (text numbers are read as numbers), or undefined when it was left out. */
+export function optionalNumber(raw: unknown, arg: string): number | undefined {
   const value = scalarArg(raw, arg);
   if (value === undefined) return undefined;
   const read = readNumber(value);
   if (typeof read !== 'number') return fail('notAnOptionNumber', { arg, text: describeCell(value) });
-  return checkNumber(read, arg, rule);
-}
-
-export function numberOr(raw: unknown, arg: string, fallback: number, rule: NumberRule = {}): number {
-  return optionalNumber(raw, arg, rule) ?? fallback;
+  return read;
 }
 
 /**
@@ -215,26 +199,54 @@ export function numberGrid(raw: unknown, arg: string): number[][] {
   );
 }
 
-/** A list of cut-offs (`{0.8,0.95}` or a range), strictly ascending, within the rule. */
-export function cutList(raw: unknown, arg: string, fallback: readonly number[], rule: NumberRule = {}): number[] {
-  if (isAbsent(raw)) return fallback.slice();
-  const list = numberGrid(raw, arg).flat();
-  list.forEach((value) => checkNumber(value, arg, rule));
-  requireAscending(list, arg);
-  return list;
+/** The numbers of a list option (`{0.8,0.95}` or a range), row by row, or undefined when it was left out. */
+export function optionalList(raw: unknown, arg: string): number[] | undefined {
+  return isAbsent(raw) ? undefined : numberGrid(raw, arg).flat();
 }
 
-export function requireAscending(list: readonly number[], arg: string): void {
-  for (let i = 1; i < list.length; i++) {
-    if (!((list[i] as number) > (list[i - 1] as number))) fail('notAscending', { arg, value: `{${list.join(',')}}` });
-  }
+/** The text of a text option, trimmed, or undefined when it was left out. */
+export function optionalText(raw: unknown, arg: string): string | undefined {
+  const value = scalarArg(raw, arg);
+  return value === undefined ? undefined : describeCell(value).trim();
 }
 
-/** The optional last `lang` argument: blank is English; anything but en or vi is a whole-call problem. */
+// Readers of arguments invoke has checked against their ParamSpec: the value given, else the parameter's default.
+
+function missingDefault(p: ParamSpec): never {
+  throw new TypeError(`parameter ${p.name} has no default of the kind read`);
+}
+
+/** A number parameter's value, or its default. */
+export function numberArg(p: ParamSpec, raw: unknown): number {
+  const value = optionalNumber(raw, p.name) ?? p.default;
+  return typeof value === 'number' ? value : missingDefault(p);
+}
+
+/** A number parameter's value, or undefined when it was left out (its default depends on the data). */
+export function optionalNumberArg(p: ParamSpec, raw: unknown): number | undefined {
+  return optionalNumber(raw, p.name);
+}
+
+/** A list parameter's numbers, or a copy of its default. */
+export function listArg(p: ParamSpec, raw: unknown): number[] {
+  const list = optionalList(raw, p.name) ?? p.default;
+  return Array.isArray(list) ? list.slice() : missingDefault(p);
+}
+
+/** A date parameter's serial, or undefined when it was left out (its default depends on the data). */
+export function dateArg(p: ParamSpec, raw: unknown): number | undefined {
+  return optionalDate(raw, p.name);
+}
+
+/** A text parameter's value, as its `values` spell it (invoke checked it is one of them), or its default. */
+export function textArg(p: ParamSpec, raw: unknown): string {
+  const text = optionalText(raw, p.name);
+  const value = text !== undefined && p.values ? p.values.find((v) => v.toLowerCase() === text.toLowerCase()) : text;
+  const result = value ?? p.default;
+  return typeof result === 'string' ? result : missingDefault(p);
+}
+
+/** The optional last `lang` argument: blank is English. */
 export function readLang(raw: unknown): Lang {
-  const value = scalarArg(raw, 'lang');
-  if (value === undefined) return 'en';
-  const text = describeCell(value).trim().toLowerCase();
-  if (text === 'en' || text === 'vi') return text;
-  return fail('badLang', { text: describeCell(value) });
+  return textArg(LANG_PARAM, raw) as Lang;
 }

@@ -8,6 +8,7 @@
  */
 import {
   MAX_DATE_SERIAL,
+  MS_PER_DAY,
   UNIX_EPOCH_SERIAL,
   UNSETTLED,
   dateTextToSerial,
@@ -27,9 +28,9 @@ export const BLANK: unique symbol = Symbol('blank');
 export type Blank = typeof BLANK;
 export type Read<T> = T | Blank | Problem;
 
-const MS_PER_DAY = 86_400_000;
 /** Local copies: hot loops read these on every cell. */
 const EPOCH = UNIX_EPOCH_SERIAL;
+const DAY_MS = MS_PER_DAY;
 const LAST_SERIAL = MAX_DATE_SERIAL;
 
 /** A Date from any realm (Sheets hands over Dates made in the script's own realm). Never throws. */
@@ -70,12 +71,12 @@ export function dateToSerial(date: Date): number {
     date.getSeconds(),
     date.getMilliseconds(),
   );
-  return utc / MS_PER_DAY + EPOCH;
+  return utc / DAY_MS + EPOCH;
 }
 
 /** The local-midnight JS Date of a day serial (what Sheets shows as that date). */
 export function serialToDate(serial: number): Date {
-  const utc = new Date((Math.floor(serial) - EPOCH) * MS_PER_DAY);
+  const utc = new Date((Math.floor(serial) - EPOCH) * DAY_MS);
   return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
 }
 

@@ -21,7 +21,8 @@
  */
 import { problem, type Problem } from './errors.js';
 
-const MS_PER_DAY = 86_400_000;
+/** Milliseconds in a day: serials count whole days, JS dates milliseconds. */
+export const MS_PER_DAY = 86_400_000;
 /** Excel serial of 1970-01-01 (serials count days from 1899-12-30). */
 export const UNIX_EPOCH_SERIAL = 25_569;
 /** 9999-12-31, Excel's last date. */

@@ -5,6 +5,7 @@
  * Every message exists in English and Vietnamese; `{name}` placeholders are filled from the params.
  */
 import type { Lang } from './labels.js';
+import { fillTemplate } from './template.js';
 
 const MESSAGES = {
   // per-row problems
@@ -115,9 +116,19 @@ const MESSAGES = {
     en: '{arg} "{text}" could be {dayFirst} (day first) or {monthFirst} (month first): write it as {dayFirst} or {monthFirst}',
     vi: '{arg} "{text}" có thể là {dayFirst} (ngày trước) hoặc {monthFirst} (tháng trước): hãy viết là {dayFirst} hoặc {monthFirst}',
   },
+  tooSmall: { en: '{arg} must be at least {min}; it is {value}', vi: '{arg} phải từ {min} trở lên; đang là {value}' },
+  tooLarge: { en: '{arg} must be at most {max}; it is {value}', vi: '{arg} không được quá {max}; đang là {value}' },
   outOfRange: {
     en: '{arg} must be between {min} and {max}; it is {value}',
     vi: '{arg} phải từ {min} đến {max}; đang là {value}',
+  },
+  outOfHalfOpenRange: {
+    en: '{arg} must be more than {min} and at most {max}; it is {value}',
+    vi: '{arg} phải lớn hơn {min} và không quá {max}; đang là {value}',
+  },
+  outOfOpenRange: {
+    en: '{arg} must be more than {min} and less than {max}; it is {value}',
+    vi: '{arg} phải lớn hơn {min} và nhỏ hơn {max}; đang là {value}',
   },
   notWhole: { en: '{arg} must be a whole number; it is {value}', vi: '{arg} phải là số nguyên; đang là {value}' },
   sharesOrder: {
@@ -166,14 +177,6 @@ const MESSAGES = {
     vi: '{text} nhận tối đa {max} đối số; đang được truyền {count}',
   },
   missingArgument: { en: '{arg} is required', vi: 'thiếu đối số bắt buộc {arg}' },
-  shareExclusive: {
-    en: '{arg} must be more than 0 and less than 1; it is {value}',
-    vi: '{arg} phải lớn hơn 0 và nhỏ hơn 1; đang là {value}',
-  },
-  sharePositive: {
-    en: '{arg} must be more than 0 and at most 1; it is {value}',
-    vi: '{arg} phải lớn hơn 0 và không quá 1; đang là {value}',
-  },
   kRange: {
     en: '{arg} must be a whole number from 2 to {max} (the readable rows of features); it is {value}',
     vi: '{arg} phải là số nguyên từ 2 đến {max} (số dòng đọc được của features); đang là {value}',
@@ -200,19 +203,12 @@ export interface Problem extends ProblemInfo {
 
 const ROW_PREFIX: Record<Lang, string> = { en: '{arg}, row {row}: ', vi: '{arg}, dòng {row}: ' };
 
-function fill(template: string, params: ErrorParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = params[key];
-    return value === undefined ? whole : String(value);
-  });
-}
-
 /** Renders a problem's message in a language; a problem that knows its argument and row names them first. */
 export function describeProblem(problem: ProblemInfo, lang: Lang = 'en'): string {
-  const body = fill(MESSAGES[problem.code][lang], problem.params);
+  const body = fillTemplate(MESSAGES[problem.code][lang], problem.params);
   const { arg, row } = problem.params;
   if (arg !== undefined && row !== undefined && !/\{arg\}/.test(MESSAGES[problem.code][lang])) {
-    return fill(ROW_PREFIX[lang], { arg, row }) + body;
+    return fillTemplate(ROW_PREFIX[lang], { arg, row }) + body;
   }
   return body;
 }
@@ -250,6 +246,3 @@ export function fail(code: ErrorCode, params: ErrorParams = {}): never {
 }
 
 export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
-export function messageTemplate(code: ErrorCode, lang: Lang): string {
-  return MESSAGES[code][lang];
-}

@@ -2,6 +2,7 @@
 export * from './catalog/types.js';
 export { CATALOG, CATALOG_BY_NAME } from './catalog/index.js';
 export { invoke, type Invocation } from './catalog/invoke.js';
+export { limitsText, paramHelp } from './catalog/help.js';
 export * from './errors.js';
 export * from './labels.js';
 export * from './output.js';

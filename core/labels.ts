@@ -3,7 +3,6 @@
  * BCG labels follow the Vietnamese source material (Ngôi sao, Dấu hỏi, Bò sữa, Chó gặm xương).
  */
 export type Lang = 'en' | 'vi';
-export const LANGS: readonly Lang[] = ['en', 'vi'];
 
 export const LABELS = {
   abcA: { en: 'A', vi: 'A' },

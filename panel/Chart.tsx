@@ -1,6 +1,6 @@
 /**
  * The preview chart as plain SVG (no chart library: the Sheets sidebar is one inlined file with a size budget):
- * the Pareto curve for ABC, a scatter with its two cut lines for BCG and priority, bars for the rest.
+ * the Pareto curve for ABC with where A and B end, a scatter with its two cut lines for BCG and priority, bars for the rest.
  */
 import type { ReactElement } from 'react';
 import type { Lang } from '../core/labels.js';
@@ -48,10 +48,20 @@ export function Chart({ preview, colors, lang }: ChartProps): ReactElement {
     body = (
       <>
         {axes()}
-        <line x1={PAD} y1={y(0.8)} x2={W - 8} y2={y(0.8)} stroke="#c4c4c4" strokeDasharray="4 3" />
-        <text x={PAD + 2} y={y(0.8) - 3} fontSize="9" fill="#616161">
-          80%
-        </text>
+        {(
+          [
+            ['A', chart.aEnd],
+            ['B', chart.bEnd],
+          ] as const
+        ).map(([name, [cx, cy]]) => (
+          <g key={name} data-cut={name}>
+            <line x1={PAD} y1={y(cy)} x2={x(cx)} y2={y(cy)} stroke="#c4c4c4" strokeDasharray="4 3" />
+            <line x1={x(cx)} y1={y(cy)} x2={x(cx)} y2={y(0)} stroke="#c4c4c4" strokeDasharray="4 3" />
+            <text x={x(cx) + 3} y={y(cy) + 10} fontSize="9" fill="#616161">
+              {`${name}: ${Math.round(cx * 100)}% → ${Math.round(cy * 100)}%`}
+            </text>
+          </g>
+        ))}
         <path d={path} fill="none" stroke="#0e6e78" strokeWidth="2" />
         <text x={PAD} y={H - 8} fontSize="9" fill="#616161">
           {text('paretoAxis', lang)}

@@ -20,7 +20,9 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Lang } from '../core/labels.js';
-import { guessMapping, guessRevenueSource, METHOD_ROLES, type RoleSpec } from '../core/engine/columns.js';
+import type { ColumnSpec } from '../core/catalog/method.js';
+import { METHODS, methodSpec } from '../core/catalog/index.js';
+import { guessMapping, guessRevenueSource } from '../core/engine/columns.js';
 import type { DayMonthOrder } from '../core/dates.js';
 import { countText } from '../core/engine/lines-text.js';
 import { colorsFor } from '../core/engine/palette.js';
@@ -34,8 +36,9 @@ import { Chart } from './Chart.js';
 import { ColumnSelect } from './ColumnSelect.js';
 import { PanelError } from '../core/engine/messages.js';
 import type { ApplyResult, LastApply, PanelHost, PanelSettings } from './host.js';
-import { actionName, defaultLang, METHOD_TEXT, ROLE_TEXT, text, type TextKey } from './i18n.js';
-import { buildPlan, METHOD_OPTIONS, OPTION_DEFAULTS, type OptionKey, type WizardChoices } from './plan-builder.js';
+import { actionName, defaultLang, text, type TextKey } from './i18n.js';
+import { OptionFields } from './OptionFields.js';
+import { buildPlan, type WizardChoices } from './plan-builder.js';
 import { PreviewNotes } from './PreviewNotes.js';
 import { riskPreset, unreliablePreset } from './presets.js';
 import { RevenueSource } from './RevenueSource.js';
@@ -51,7 +54,6 @@ const STEP_TEXT: Record<Step, TextKey> = {
   preview: 'stepPreview',
   apply: 'stepApply',
 };
-const METHODS = Object.keys(METHOD_TEXT) as MethodId[];
 /** A long result header, cut for the undo line. */
 const shorten = (header: string): string => (header.length > 40 ? `${header.slice(0, 39)}…` : header);
 /** Runs shorter than this show no progress bar. */
@@ -82,7 +84,7 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
   const [method, setMethod] = useState<MethodId>('rfm');
   const [mapping, setMapping] = useState<Record<string, number | number[] | undefined>>({});
   const [revenueFrom, setRevenueFrom] = useState<Source>('column');
-  const [options, setOptions] = useState<Partial<Record<OptionKey, string>>>({});
+  const [options, setOptions] = useState<Partial<Record<string, string>>>({});
   const [ruleGroups, setRuleGroups] = useState<RuleGroup[]>([]);
   const [taxonomy, setTaxonomy] = useState<TaxonomyId>('buyingRoles');
   const [tag, setTag] = useState('');
@@ -115,6 +117,7 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
   }, [host]);
 
   const t = (key: TextKey, values?: Record<string, string | number>): string => text(key, lang, values);
+  const spec = methodSpec(method);
   const messageOf = messageIn(lang);
   const choices: WizardChoices = { method, mapping, options, ruleGroups, tag, outputHeader, colorRows, revenueFrom };
 
@@ -286,21 +289,21 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
 
   const methodStep = (
     <div data-step="method" className="sk-step" role="radiogroup" aria-label={t('stepMethod')}>
-      {METHODS.map((m) => (
-        <label key={m} className={m === method ? 'sk-method sk-chosen' : 'sk-method'}>
-          <input type="radio" name="sk-method" value={m} checked={m === method} onChange={() => chooseMethod(m)} />
+      {METHODS.map(({ id, name, about }) => (
+        <label key={id} className={id === method ? 'sk-method sk-chosen' : 'sk-method'}>
+          <input type="radio" name="sk-method" value={id} checked={id === method} onChange={() => chooseMethod(id)} />
           <span>
-            <strong>{METHOD_TEXT[m][lang].name}</strong>
-            <span className="sk-hint">{METHOD_TEXT[m][lang].about}</span>
+            <strong>{name[lang]}</strong>
+            <span className="sk-hint">{about[lang]}</span>
           </span>
         </label>
       ))}
     </div>
   );
 
-  const roleField = ({ role, several }: RoleSpec): ReactElement => {
+  const roleField = ({ role, several, label: names }: ColumnSpec): ReactElement => {
     const chosen = mapping[role];
-    const label = ROLE_TEXT[role]?.[lang] ?? role;
+    const label = names[lang];
     if (several) {
       const set = new Set(typeof chosen === 'number' ? [chosen] : (chosen ?? []));
       return (
@@ -430,24 +433,22 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
 
   const columnsStep = (
     <div data-step="columns" className="sk-step">
-      {METHOD_ROLES[method].filter((r) => r.revenueFrom === undefined).map(roleField)}
-      {method === 'rfmOrders' && (
+      {spec.columns.filter((c) => c.revenueFrom === undefined).map(roleField)}
+      {spec.columns.some((c) => c.revenueFrom !== undefined) && (
         <RevenueSource
           lang={lang}
           source={revenueFrom}
           onSource={setRevenueFrom}
-          picker={(role) => roleField({ role })}
+          picker={(role) => roleField(spec.columns.find((c) => c.role === role) as ColumnSpec)}
         />
       )}
-      {METHOD_OPTIONS[method].map((key) => (
-        <Field key={key} label={t(key as TextKey)} validationMessage={problems[key]}>
-          <Input
-            data-option={key}
-            value={options[key] ?? OPTION_DEFAULTS[key]}
-            onChange={(_, d) => setOptions({ ...options, [key]: d.value })}
-          />
-        </Field>
-      ))}
+      <OptionFields
+        method={spec}
+        lang={lang}
+        values={options}
+        problems={problems}
+        onChange={(param, value) => setOptions({ ...options, [param]: value })}
+      />
       {method === 'rules' && rulesFields}
       {method === 'tags' && tagsFields}
       <Field label={t('outputHeader')}>

@@ -1,8 +1,9 @@
 /** Every string the side panel shows, in English and Vietnamese, in one table. */
 import type { Lang } from '../core/labels.js';
-import type { MethodId } from '../core/engine/plan.js';
+import { methodSpec } from '../core/catalog/index.js';
 import type { Operator } from '../core/engine/rules.js';
 import type { RecordedAction } from '../core/engine/undo-record.js';
+import { fillTemplate } from '../core/template.js';
 
 const STRINGS = {
   title: { en: 'SegmentKit', vi: 'SegmentKit' },
@@ -25,7 +26,6 @@ const STRINGS = {
   },
   next: { en: 'Next', vi: 'Tiếp' },
   back: { en: 'Back', vi: 'Quay lại' },
-  chooseColumn: { en: 'Choose a column', vi: 'Chọn cột' },
   none: { en: '(none)', vi: '(không có)' },
   outputHeader: { en: 'Result column name', vi: 'Tên cột kết quả' },
   required: { en: 'Choose a column for this.', vi: 'Hãy chọn cột cho mục này.' },
@@ -122,26 +122,12 @@ const STRINGS = {
   converted: { en: 'Converted {n} cells of {target} into dates.', vi: 'Đã chuyển {n} ô của {target} thành ngày.' },
   convertDatesAction: { en: 'Convert dates', vi: 'Chuyển thành ngày' },
   // options
-  aShare: { en: 'Class A ends at running share', vi: 'Nhóm A kết thúc ở tỷ trọng cộng dồn' },
-  bShare: { en: 'Class B ends at running share', vi: 'Nhóm B kết thúc ở tỷ trọng cộng dồn' },
-  xyzCuts: { en: 'X and Y end at variation (e.g. 0.5, 1)', vi: 'X và Y kết thúc ở hệ số biến thiên (vd 0.5, 1)' },
-  xCut: { en: 'Cut on the first measure (blank: median)', vi: 'Ngưỡng thước đo thứ nhất (trống: trung vị)' },
-  yCut: { en: 'Cut on the second measure (blank: median)', vi: 'Ngưỡng thước đo thứ hai (trống: trung vị)' },
-  asOf: {
-    en: 'As of (YYYY-MM-DD; blank: latest date in the data)',
-    vi: 'Tính đến ngày (YYYY-MM-DD; trống: ngày mới nhất)',
+  badWhole: { en: 'Type a whole number between {min} and {max}.', vi: 'Hãy nhập số nguyên từ {min} đến {max}.' },
+  badListCount: { en: 'Type {n} numbers separated by commas.', vi: 'Hãy nhập {n} số, cách nhau bằng dấu phẩy.' },
+  badAscending: {
+    en: 'Each number must be larger than the one before.',
+    vi: 'Mỗi số phải lớn hơn số đứng trước.',
   },
-  bins: { en: 'Score levels (2–10)', vi: 'Số mức điểm (2–10)' },
-  tierShares: {
-    en: 'Cumulative shares of customers ending Top, Large, Medium (e.g. 0.01, 0.05, 0.2)',
-    vi: 'Tỷ lệ khách hàng cộng dồn kết thúc tầng Siêu cấp, Lớn, Vừa (vd 0.01, 0.05, 0.2)',
-  },
-  lifecycleSettings: {
-    en: 'Days for new, at risk, lost; orders for loyal (e.g. 90, 180, 365, 5)',
-    vi: 'Số ngày: mới, nguy cơ, mất; số đơn: trung thành (vd 90, 180, 365, 5)',
-  },
-  k: { en: 'Number of clusters (blank: the best by silhouette)', vi: 'Số cụm (trống: số tốt nhất theo silhouette)' },
-  seed: { en: 'Seed (same seed, same clusters)', vi: 'Hạt giống (cùng hạt giống, cùng kết quả)' },
   badNumber: { en: 'Type a number between {min} and {max}.', vi: 'Hãy nhập số từ {min} đến {max}.' },
   badList: { en: 'Type numbers separated by commas.', vi: 'Hãy nhập các số, cách nhau bằng dấu phẩy.' },
   badDate: { en: 'Type a date as YYYY-MM-DD.', vi: 'Hãy nhập ngày dạng YYYY-MM-DD.' },
@@ -194,96 +180,12 @@ export type TextKey = keyof typeof STRINGS;
 
 /** A panel string, with `{name}` placeholders filled. */
 export function text(key: TextKey, lang: Lang, values: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return fillTemplate(STRINGS[key][lang], values);
 }
-
-export const ALL_TEXT_KEYS = Object.keys(STRINGS) as TextKey[];
-export const TEXT_TABLE: Readonly<Record<TextKey, Record<Lang, string>>> = STRINGS;
-
-export const METHOD_TEXT: Record<MethodId, Record<Lang, { name: string; about: string }>> = {
-  abc: {
-    en: { name: 'ABC (Pareto)', about: 'A: the few customers that make most of the revenue; C: the long tail.' },
-    vi: { name: 'ABC (Pareto)', about: 'A: số ít khách hàng mang lại phần lớn doanh thu; C: phần đuôi dài.' },
-  },
-  xyz: {
-    en: {
-      name: 'XYZ (steadiness)',
-      about: 'X: steady buying across periods; Z: erratic. Needs one column per period.',
-    },
-    vi: { name: 'XYZ (độ ổn định)', about: 'X: mua đều qua các kỳ; Z: thất thường. Cần mỗi kỳ một cột.' },
-  },
-  bcg: {
-    en: { name: 'BCG matrix', about: 'Sales against growth: Stars, Cash Cows, Question Marks, Dogs.' },
-    vi: { name: 'Ma trận BCG', about: 'Doanh số và tăng trưởng: Ngôi sao, Bò sữa, Dấu hỏi, Chó gặm xương.' },
-  },
-  priority: {
-    en: { name: 'Priority quadrants', about: 'Attractiveness against feasibility: where to focus first.' },
-    vi: { name: 'Ma trận ưu tiên', about: 'Mức hấp dẫn và khả năng thực hiện: nên tập trung vào đâu trước.' },
-  },
-  rfm: {
-    en: { name: 'RFM (one row per customer)', about: 'Recency, frequency and money scores, named segments.' },
-    vi: { name: 'RFM (mỗi khách một dòng)', about: 'Điểm gần đây, tần suất, giá trị và tên phân khúc.' },
-  },
-  rfmOrders: {
-    en: {
-      name: 'RFM on order lines',
-      about:
-        'One line per item or order: lines with one order id are one order, returns net off, each customer scored.',
-    },
-    vi: {
-      name: 'RFM trên dòng đơn hàng',
-      about:
-        'Mỗi mặt hàng hoặc đơn một dòng: các dòng cùng mã đơn là một đơn, hàng trả được trừ, chấm điểm từng khách.',
-    },
-  },
-  pyramid: {
-    en: { name: 'Customer pyramid', about: 'Top, Large, Medium, Small and Inactive by revenue.' },
-    vi: { name: 'Kim tự tháp khách hàng', about: 'Siêu cấp, Lớn, Vừa, Nhỏ và Không hoạt động theo doanh thu.' },
-  },
-  lifecycle: {
-    en: { name: 'Lifecycle stage', about: 'Prospect, New, Active, Loyal, Evangelist, At Risk, Lost.' },
-    vi: { name: 'Giai đoạn vòng đời', about: 'Tiềm năng, Mới, Hiện hữu, Trung thành, Truyền giáo, Nguy cơ, Đã mất.' },
-  },
-  kmeans: {
-    en: { name: 'k-means clusters', about: 'Groups customers that look alike on the columns you choose.' },
-    vi: { name: 'Phân cụm k-means', about: 'Gom các khách hàng giống nhau theo các cột bạn chọn.' },
-  },
-  rules: {
-    en: { name: 'Rule-based groups', about: 'Your own groups from conditions on columns (AND / OR).' },
-    vi: { name: 'Nhóm theo quy tắc', about: 'Nhóm riêng của bạn từ các điều kiện trên cột (VÀ / HOẶC).' },
-  },
-  tags: {
-    en: { name: 'Tag selected rows', about: 'Put a tag (buying role, personality or your own) on the selected rows.' },
-    vi: {
-      name: 'Gắn nhãn dòng đang chọn',
-      about: 'Gắn nhãn (vai trò mua, tính cách hoặc nhãn riêng) cho các dòng đang chọn.',
-    },
-  },
-};
-
-export const ROLE_TEXT: Record<string, Record<Lang, string>> = {
-  value: { en: 'Value (revenue)', vi: 'Giá trị (doanh thu)' },
-  periods: { en: 'Periods (one column each)', vi: 'Các kỳ (mỗi kỳ một cột)' },
-  sales: { en: 'Sales', vi: 'Doanh số' },
-  growth: { en: 'Growth', vi: 'Tăng trưởng' },
-  attractiveness: { en: 'Attractiveness', vi: 'Mức hấp dẫn' },
-  feasibility: { en: 'Feasibility', vi: 'Khả năng thực hiện' },
-  lastPurchase: { en: 'Last purchase date', vi: 'Ngày mua cuối' },
-  firstPurchase: { en: 'First purchase date', vi: 'Ngày mua đầu' },
-  orders: { en: 'Number of orders', vi: 'Số đơn hàng' },
-  revenue: { en: 'Revenue', vi: 'Doanh thu' },
-  customer: { en: 'Customer', vi: 'Khách hàng' },
-  orderDate: { en: 'Order date', vi: 'Ngày đặt hàng' },
-  orderId: { en: 'Order / invoice id (optional)', vi: 'Mã đơn / số hóa đơn (không bắt buộc)' },
-  quantity: { en: 'Quantity', vi: 'Số lượng' },
-  price: { en: 'Price', vi: 'Đơn giá' },
-  referrals: { en: 'Referrals (optional)', vi: 'Số lần giới thiệu (không bắt buộc)' },
-  features: { en: 'Columns to compare', vi: 'Các cột để so sánh' },
-};
 
 /** The name of what the last apply did, for the undo line. */
 export function actionName(action: RecordedAction, lang: Lang): string {
-  return action === 'convertDates' ? text('convertDatesAction', lang) : METHOD_TEXT[action][lang].name;
+  return action === 'convertDates' ? text('convertDatesAction', lang) : methodSpec(action).name[lang];
 }
 
 export const OPERATOR_TEXT: Record<Operator, Record<Lang, string>> = {

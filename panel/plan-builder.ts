@@ -1,73 +1,48 @@
 /**
  * The wizard's choices as plain data, checked and turned into an engine Plan. Options are kept as the text the
- * user typed, so a half-typed number is not lost; `buildPlan` reads them and names what is wrong.
+ * user typed, so a half-typed number is not lost; `buildPlan` reads them and names what is wrong. Every option
+ * field is a parameter of the method's catalog function: its default, limits and kind come from that ParamSpec,
+ * so the panel accepts exactly what the formula accepts.
  */
 import { isoToSerial } from '../core/cells.js';
-import { ABC_DEFAULT_SHARES } from '../core/methods/abc.js';
-import { KMEANS_DEFAULT_SEED } from '../core/methods/kmeans.js';
-import { DEFAULT_SETTINGS as LIFECYCLE_DEFAULTS } from '../core/methods/lifecycle.js';
-import { DEFAULT_BINS } from '../core/methods/rfm.js';
-import { TIER_DEFAULT_SHARES } from '../core/methods/tier.js';
-import { XYZ_DEFAULT_CUTS } from '../core/methods/xyz.js';
+import { CATALOG_BY_NAME } from '../core/catalog/index.js';
+import type { MethodSpec, OptionSpec } from '../core/catalog/method.js';
+import { methodSpec } from '../core/catalog/index.js';
+import type { ParamSpec } from '../core/catalog/types.js';
 import type { Lang } from '../core/labels.js';
-import { METHOD_ROLES } from '../core/engine/columns.js';
-import type { ColumnMapping, MethodId, MethodOptions, Plan, RevenueSource } from '../core/engine/plan.js';
+import type { ColumnMapping, MethodId, MethodOptions, OptionValue, Plan, RevenueSource } from '../core/engine/plan.js';
 import type { RuleGroup } from '../core/engine/rules.js';
 import type { TableInfo } from '../core/engine/table.js';
 import { text, type TextKey } from './i18n.js';
 
-export type OptionKey =
-  | 'aShare'
-  | 'bShare'
-  | 'xyzCuts'
-  | 'xCut'
-  | 'yCut'
-  | 'asOf'
-  | 'bins'
-  | 'tierShares'
-  | 'lifecycleSettings'
-  | 'k'
-  | 'seed';
+/** An option field of a method with the catalog parameter behind it. */
+export interface OptionField {
+  readonly option: OptionSpec;
+  readonly param: ParamSpec;
+}
 
-export const METHOD_OPTIONS: Record<MethodId, readonly OptionKey[]> = {
-  abc: ['aShare', 'bShare'],
-  xyz: ['xyzCuts'],
-  bcg: ['xCut', 'yCut'],
-  priority: ['xCut', 'yCut'],
-  rfm: ['asOf', 'bins'],
-  rfmOrders: ['asOf', 'bins'],
-  pyramid: ['tierShares'],
-  lifecycle: ['asOf', 'lifecycleSettings'],
-  kmeans: ['k', 'seed'],
-  rules: [],
-  tags: [],
-};
+/** The option fields of a method, each with its catalog parameter. */
+export function optionFields(method: MethodSpec): OptionField[] {
+  const fn = CATALOG_BY_NAME.get(method.fn ?? '');
+  return method.options.map((option) => {
+    const param = fn?.params.find((p) => p.name === option.param);
+    if (!param) throw new Error(`${method.id}: ${method.fn ?? '(no function)'} has no parameter ${option.param}`);
+    return { option, param };
+  });
+}
 
-const list = (values: readonly number[]): string => values.join(', ');
-const { newDays, atRiskDays, lostDays, loyalOrders } = LIFECYCLE_DEFAULTS;
-
-/**
- * What each option field starts with: the formulas' own defaults, so the panel and `=ABC_CLASS(…)` agree.
- * Blank means the method decides (medians for the quadrant cuts, the latest date for as-of, k by silhouette).
- */
-export const OPTION_DEFAULTS: Record<OptionKey, string> = {
-  aShare: String(ABC_DEFAULT_SHARES.a),
-  bShare: String(ABC_DEFAULT_SHARES.b),
-  xyzCuts: list(XYZ_DEFAULT_CUTS),
-  xCut: '',
-  yCut: '',
-  asOf: '',
-  bins: String(DEFAULT_BINS),
-  tierShares: list(TIER_DEFAULT_SHARES),
-  lifecycleSettings: list([newDays, atRiskDays, lostDays, loyalOrders]),
-  k: '',
-  seed: String(KMEANS_DEFAULT_SEED),
-};
+/** What a field starts with: the parameter's default, so the panel and the formula agree; blank when it has none. */
+export function fieldDefault(param: ParamSpec): string {
+  const value = param.default;
+  if (value === undefined) return '';
+  return typeof value === 'object' ? value.join(', ') : String(value);
+}
 
 export interface WizardChoices {
   readonly method: MethodId;
   readonly mapping: Readonly<Record<string, number | readonly number[] | undefined>>;
-  readonly options: Readonly<Partial<Record<OptionKey, string>>>;
+  /** The option fields as typed, by parameter name; a field not typed in shows its default. */
+  readonly options: Readonly<Partial<Record<string, string>>>;
   readonly ruleGroups: readonly RuleGroup[];
   readonly tag: string;
   readonly outputHeader: string;
@@ -78,30 +53,55 @@ export interface WizardChoices {
 
 export type Problems = Partial<Record<string, string>>;
 
-const NUMBER_RANGE: Partial<Record<OptionKey, [number, number, boolean]>> = {
-  aShare: [0, 1, false],
-  bShare: [0, 1, false],
-  bins: [2, 10, true],
-  k: [1, 50, true],
-  seed: [0, 2 ** 31, true],
-};
+type Checked = { value: OptionValue } | { problem: TextKey; values?: Record<string, string | number> };
 
-function parseList(raw: string): number[] | undefined {
-  const parts = raw.split(/[,;]/).map((p) => p.trim());
-  if (parts.some((p) => p === '')) return undefined;
-  const numbers = parts.map(Number);
-  return numbers.every(Number.isFinite) ? numbers : undefined;
+function parseNumber(raw: string): number {
+  return raw === '' ? NaN : Number(raw.replace(',', '.'));
 }
 
-/** The plan for the table and choices, or the problems by field (role names, option keys, 'rules', 'tag'). */
+/** One number against the parameter's limits. */
+function checkNumber(value: number, param: ParamSpec): Checked | undefined {
+  const min = param.min ?? -Infinity;
+  const max = param.max ?? Infinity;
+  if (!Number.isFinite(value) || value < min || value > max || (param.integer && !Number.isInteger(value))) {
+    return { problem: param.integer ? 'badWhole' : 'badNumber', values: { min, max } };
+  }
+  return undefined;
+}
+
+/** A typed field read as its parameter reads it, or the rule it breaks. */
+export function checkField(raw: string, param: ParamSpec): Checked {
+  if (param.kind === 'date') return isoToSerial(raw) === undefined ? { problem: 'badDate' } : { value: raw };
+  if (param.kind === 'list') {
+    const parts = raw.split(/[,;]/).map((p) => p.trim());
+    const numbers = parts.map(parseNumber);
+    if (parts.some((p) => p === '') || !numbers.every(Number.isFinite)) return { problem: 'badList' };
+    if (param.count !== undefined && numbers.length !== param.count) {
+      return { problem: 'badListCount', values: { n: param.count } };
+    }
+    for (const n of numbers) {
+      const bad = checkNumber(n, param);
+      if (bad) return bad;
+    }
+    if (param.ascending && numbers.some((n, i) => i > 0 && !(n > (numbers[i - 1] as number)))) {
+      return { problem: 'badAscending' };
+    }
+    return { value: numbers };
+  }
+  const value = parseNumber(raw);
+  return checkNumber(value, param) ?? { value };
+}
+
+/** The plan for the table and choices, or the problems by field (role names, parameter names, 'rules', 'tag'). */
 export function buildPlan(table: TableInfo, choices: WizardChoices, lang: Lang): { plan?: Plan; problems: Problems } {
   const problems: Problems = {};
   const say = (field: string, key: TextKey, values: Record<string, string | number> = {}): void => {
     problems[field] = text(key, lang, values);
   };
+  const method = methodSpec(choices.method);
   const columns: Record<string, number | readonly number[]> = {};
   const revenueFrom = choices.revenueFrom ?? 'column';
-  for (const { role, several, optional, revenueFrom: source } of METHOD_ROLES[choices.method]) {
+  for (const { role, several, optional, revenueFrom: source } of method.columns) {
     if (source !== undefined && source !== revenueFrom) continue;
     const chosen = choices.mapping[role];
     const empty = chosen === undefined || (Array.isArray(chosen) && chosen.length === 0);
@@ -110,30 +110,19 @@ export function buildPlan(table: TableInfo, choices: WizardChoices, lang: Lang):
     } else columns[role] = several && typeof chosen === 'number' ? [chosen] : (chosen as number | readonly number[]);
   }
 
-  const options: Record<string, unknown> = {};
-  if (choices.method === 'rfmOrders') options.revenueFrom = revenueFrom;
-  for (const key of METHOD_OPTIONS[choices.method]) {
-    const raw = (choices.options[key] ?? OPTION_DEFAULTS[key]).trim();
+  const values: Record<string, OptionValue> = {};
+  for (const { param } of optionFields(method)) {
+    const raw = (choices.options[param.name] ?? fieldDefault(param)).trim();
     if (raw === '') continue;
-    if (key === 'asOf') {
-      if (isoToSerial(raw) === undefined) say(key, 'badDate');
-      else options.asOf = raw;
-    } else if (key === 'xyzCuts' || key === 'tierShares' || key === 'lifecycleSettings') {
-      const list = parseList(raw);
-      if (!list) say(key, 'badList');
-      else options[key] = list;
-    } else {
-      const value = Number(raw.replace(',', '.'));
-      const [min, max, whole] = NUMBER_RANGE[key] ?? [-Infinity, Infinity, false];
-      if (!Number.isFinite(value) || value < min || value > max || (whole && !Number.isInteger(value)))
-        say(key, 'badNumber', { min, max });
-      else if (key === 'xCut') options.salesCut = value;
-      else if (key === 'yCut') options.growthCut = value;
-      else options[key] = value;
-    }
+    const checked = checkField(raw, param);
+    if ('problem' in checked) say(param.name, checked.problem, checked.values);
+    else values[param.name] = checked.value;
   }
+  const options: { -readonly [K in keyof MethodOptions]: MethodOptions[K] } = {};
+  if (Object.keys(values).length > 0) options.values = values;
+  if (method.run === 'orderLines') options.revenueFrom = revenueFrom;
 
-  if (choices.method === 'rules') {
+  if (method.run === 'rules') {
     const groups = choices.ruleGroups
       .map((g) => ({
         ...g,
@@ -144,7 +133,7 @@ export function buildPlan(table: TableInfo, choices: WizardChoices, lang: Lang):
     if (groups.length === 0) say('rules', 'noRules');
     else options.ruleGroups = groups;
   }
-  if (choices.method === 'tags') {
+  if (method.run === 'tags') {
     if (choices.tag.trim() === '') say('tag', 'chooseTag');
     if (table.selectedRows.length === 0) say('selection', 'noSelection');
     options.tag = choices.tag.trim();
@@ -158,7 +147,7 @@ export function buildPlan(table: TableInfo, choices: WizardChoices, lang: Lang):
     table: table.table,
     method: choices.method,
     columns: columns as ColumnMapping,
-    options: options as MethodOptions,
+    options,
     lang,
     colorRows: choices.colorRows,
     ...(header ? { outputHeader: header } : {}),

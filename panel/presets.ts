@@ -5,6 +5,7 @@
  * - unreliable: registered, never bought (orders 0 or blank).
  */
 import type { Lang } from '../core/labels.js';
+import { LAST_PURCHASE, ORDERS, REVENUE, VALUE } from '../core/catalog/column-roles.js';
 import { guessColumn } from '../core/engine/columns.js';
 import type { RuleGroup } from '../core/engine/rules.js';
 import type { TableInfo } from '../core/engine/table.js';
@@ -15,8 +16,8 @@ export const RISK_DAYS = 180;
 
 /** High value and no purchase for long; undefined when the table has no value or last-purchase column. */
 export function riskPreset(table: TableInfo, lang: Lang): RuleGroup | undefined {
-  const value = guessColumn(table.headers, 'revenue') ?? guessColumn(table.headers, 'value');
-  const last = guessColumn(table.headers, 'lastPurchase');
+  const value = guessColumn(table.headers, REVENUE) ?? guessColumn(table.headers, VALUE);
+  const last = guessColumn(table.headers, LAST_PURCHASE);
   if (value === undefined || last === undefined) return undefined;
   return {
     label: text('riskLabel', lang),
@@ -30,7 +31,7 @@ export function riskPreset(table: TableInfo, lang: Lang): RuleGroup | undefined 
 
 /** Registered, never bought: orders 0 or blank; undefined when the table has no orders column. */
 export function unreliablePreset(table: TableInfo, lang: Lang): RuleGroup | undefined {
-  const orders = guessColumn(table.headers, 'orders');
+  const orders = guessColumn(table.headers, ORDERS);
   if (orders === undefined) return undefined;
   return {
     label: text('unreliableLabel', lang),

@@ -10,6 +10,8 @@ fi
 npm run build
 npm run typecheck
 npm run lint
+# All three projects of vitest.config.ts: unit, artifacts and scale. The build above leaves dist/ fresh, so the global
+# setup of artifacts and scale builds nothing.
 npx vitest run
 bash scripts/ensure-chromium.sh
 npx vitest run -c vitest.browser.config.ts

@@ -63,7 +63,6 @@ describe('ABC_CLASS: the spec', () => {
 });
 
 describe('ABC_CLASS: bad input, one expected answer per row', () => {
-  const big = Array.from({ length: 1_048_576 }, (_, i) => [((i * 7919) % 1000) + 1]);
   it.each<[string, unknown[], unknown[] | RegExp]>([
     ['blank as null (Excel on the web)', [col([50, null, 30, 20])], ['A', '', 'A', 'C']],
     ['blank as "" (Sheets)', [col([50, '', 30, 20])], ['A', '', 'A', 'C']],
@@ -129,15 +128,7 @@ describe('ABC_CLASS: bad input, one expected answer per row', () => {
   it('ranges of different lengths cannot occur for ABC (values and population may differ in length)', () => {
     expect(flat(run('ABC_CLASS', [col([15, 5]), col([50, 30, 15, 5])]))).toEqual(['B', 'C']);
   });
-
-  it('answers 1,048,576 rows, one answer per row', () => {
-    const grid = run('ABC_CLASS', [big]);
-    expect(grid).toHaveLength(1_048_576);
-    const counts = { A: 0, B: 0, C: 0 } as Record<string, number>;
-    for (const [cell] of grid) counts[cell as string]! += 1;
-    expect(counts.A! + counts.B! + counts.C!).toBe(1_048_576);
-    expect(counts.A).toBeGreaterThan(counts.C!);
-  });
+  // Performance-sized: abc.scale.test.ts.
 });
 
 describe('ABC_CLASS: relationships', () => {
@@ -164,11 +155,14 @@ describe('ABC_CLASS: relationships', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -100, max: 10_000 }), { minLength: 2, maxLength: 60 }), (xs) => {
         const classes = flat(run('ABC_CLASS', [col(xs)]));
+        const breaches: string[] = [];
         xs.forEach((x, i) =>
           xs.forEach((y, j) => {
-            if (x > y) expect(RANK[classes[i] as string]).toBeLessThanOrEqual(RANK[classes[j] as string]!);
+            if (x > y && RANK[classes[i] as string]! > RANK[classes[j] as string]!) breaches.push(`${x} below ${y}`);
           }),
         );
+        expect(breaches).toEqual([]);
+        expect(classes.filter((c) => RANK[c as string] === undefined)).toEqual([]);
       }),
       { numRuns: 1000 },
     );

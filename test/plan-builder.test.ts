@@ -7,7 +7,10 @@ import type { MethodId } from '../core/engine/plan.js';
 import { segmentTable } from '../core/engine/segment.js';
 import type { CellValue } from '../core/engine/sheet-io.js';
 import type { TableInfo } from '../core/engine/table.js';
-import { buildPlan, METHOD_OPTIONS, type WizardChoices } from '../panel/plan-builder.js';
+import { METHODS } from '../core/catalog/index.js';
+import type { ParamSpec } from '../core/catalog/types.js';
+import { SegmentKitError } from '../core/errors.js';
+import { buildPlan, checkField, fieldDefault, optionFields, type WizardChoices } from '../panel/plan-builder.js';
 
 const HEADERS = [
   'Customer',
@@ -82,7 +85,7 @@ function choices(method: MethodId, change: Partial<WizardChoices> = {}): WizardC
   };
 }
 
-const WITH_OPTIONS = (Object.keys(METHOD_OPTIONS) as MethodId[]).filter((m) => METHOD_OPTIONS[m].length > 0);
+const WITH_OPTIONS = METHODS.filter((m) => m.options.length > 0).map((m) => m.id);
 
 describe('buildPlan', () => {
   it.each(WITH_OPTIONS)('%s with the fields as they start segments as the formula does by default', (method) => {
@@ -101,26 +104,26 @@ describe('buildPlan', () => {
   it('names each option typed wrong, and the column not chosen', () => {
     const { plan, problems } = buildPlan(
       TABLE,
-      choices('abc', { mapping: {}, options: { aShare: '1.5', bShare: 'abc' } }),
+      choices('abc', { mapping: {}, options: { a_share: '1.5', b_share: 'abc' } }),
       'en',
     );
     expect(plan).toBeUndefined();
-    expect(Object.keys(problems).sort()).toEqual(['aShare', 'bShare', 'value']);
-    expect(problems.aShare).toBe('Type a number between 0 and 1.');
+    expect(Object.keys(problems).sort()).toEqual(['a_share', 'b_share', 'value']);
+    expect(problems.a_share).toBe('Type a number between 0 and 1.');
     const lists = buildPlan(
       TABLE,
-      choices('lifecycle', { options: { lifecycleSettings: '90,,365', asOf: '31/12/2025' } }),
+      choices('lifecycle', { options: { settings: '90,,365', as_of: '31/12/2025' } }),
       'vi',
     );
     expect(lists.problems).toEqual({
-      lifecycleSettings: 'Hãy nhập các số, cách nhau bằng dấu phẩy.',
-      asOf: 'Hãy nhập ngày dạng YYYY-MM-DD.',
+      settings: 'Hãy nhập các số, cách nhau bằng dấu phẩy.',
+      as_of: 'Hãy nhập ngày dạng YYYY-MM-DD.',
     });
   });
 
   it('reads a decimal comma and keeps a typed option', () => {
-    const { plan } = buildPlan(TABLE, choices('abc', { options: { aShare: '0,7' } }), 'en');
-    expect(plan?.options).toEqual({ aShare: 0.7, bShare: 0.95 });
+    const { plan } = buildPlan(TABLE, choices('abc', { options: { a_share: '0,7' } }), 'en');
+    expect(plan?.options).toEqual({ values: { a_share: 0.7, b_share: 0.95 } });
   });
 
   it('tags the selected rows with the trimmed tag, which stays text even when it looks like a formula', () => {
@@ -158,5 +161,80 @@ describe('buildPlan', () => {
     expect(plan?.options).toEqual({
       ruleGroups: [{ label: 'Big', combine: 'and', conditions: [{ column: 3, op: 'gt', value: '5' }] }],
     });
+  });
+});
+
+/**
+ * Every option field against the catalog function behind it: the panel accepts a value exactly when the formula does,
+ * and starts from the formula's own default. The panel takes both from the parameter's data, so a limit or default
+ * written by hand on either side (in a run function, or in the panel) makes this fail.
+ */
+describe('option fields and the catalog agree', () => {
+  const CROSS_RULES = new Set(['sharesOrder', 'binsMismatch']);
+  /** The typed texts worth trying on a parameter: on and just past each limit, a fraction, a wrong count or order. */
+  function probes(param: ParamSpec): string[] {
+    const numbers = new Set<number>([0, 1, 2, 0.5, -1]);
+    for (const limit of [param.min, param.max]) {
+      if (limit === undefined) continue;
+      for (const delta of [0, 1, -1, 0.01, -0.01]) numbers.add(Math.round((limit + delta) * 100) / 100);
+    }
+    if (param.kind !== 'list') return [...numbers].map(String);
+    const fallback = Array.isArray(param.default) ? (param.default as number[]) : [0.1, 0.2, 0.3];
+    const base = fallback.slice();
+    const texts = [base.join(', '), base.slice(0, -1).join(', '), [...base, (base.at(-1) ?? 0) + 1].join(', ')];
+    texts.push(base.slice().reverse().join(', '));
+    for (const n of numbers) texts.push(base.map((v, i) => (i === 0 ? n : v)).join(', '));
+    for (const n of numbers) texts.push(base.map((v, i) => (i === base.length - 1 ? n : v)).join(', '));
+    return texts;
+  }
+
+  const FIELDS = METHODS.flatMap((method) =>
+    optionFields(method)
+      .filter(({ param }) => param.kind !== 'date')
+      .map(({ param }) => [method.id, param.name, param] as const),
+  );
+
+  it.each(FIELDS)('%s %s: accepted by the panel exactly when the formula accepts it', (method, name, param) => {
+    for (const typed of probes(param)) {
+      const panel = checkField(typed, param);
+      const plan = {
+        ...(buildPlan(TABLE, choices(method), 'en').plan as NonNullable<ReturnType<typeof buildPlan>['plan']>),
+      };
+      let formulaError: unknown;
+      if ('value' in panel) {
+        try {
+          segmentTable({ ...plan, options: { values: { [name]: panel.value } } }, VALUES);
+        } catch (error) {
+          formulaError = error;
+        }
+        // Rules between two parameters (a_share below b_share) are the formula's; each field alone must agree.
+        const crossRule = formulaError instanceof SegmentKitError && CROSS_RULES.has(formulaError.code);
+        if (!crossRule) {
+          expect(
+            formulaError,
+            `${method} ${name} = ${typed}: the panel accepts it, the formula refuses`,
+          ).toBeUndefined();
+        }
+      } else {
+        const numbers = typed.split(',').map((t) => Number(t));
+        const value = param.kind === 'list' ? numbers : numbers[0];
+        try {
+          segmentTable({ ...plan, options: { values: { [name]: value as number | number[] } } }, VALUES);
+        } catch (error) {
+          formulaError = error;
+        }
+        expect(formulaError, `${method} ${name} = ${typed}: the panel refuses it, the formula accepts`).toBeDefined();
+      }
+    }
+  });
+
+  it.each(FIELDS)('%s %s: the field starts at the formula’s default', (method, name, param) => {
+    const typed = fieldDefault(param);
+    const plan = buildPlan(TABLE, choices(method), 'en').plan;
+    if (!plan) throw new Error('no plan');
+    const withDefault = segmentTable(plan, VALUES);
+    const leftOut = segmentTable({ ...plan, options: {} }, VALUES);
+    expect(withDefault.labels, `${method} ${name} starts at “${typed}”`).toEqual(leftOut.labels);
+    if (typed === '') expect(param.default).toBeUndefined();
   });
 });

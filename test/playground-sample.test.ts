@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { DetailedCellError } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
 import { Workbook } from '../playground/engine/workbook.js';
-import { seededRandom } from '../core/random.js';
+import { seededRandom } from '../core/numeric/random.js';
 import { generateCustomers, SAMPLE_AS_OF, type Customer } from '../playground/sample/customers.js';
 import {
   CUSTOMER_COLUMNS,

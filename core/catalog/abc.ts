@@ -1,19 +1,22 @@
-import { numberOr, readLang } from '../args.js';
+/** ABC_CLASS: the cell reading around the pure method in methods/abc.ts, against a population (catalog/population.ts). */
+import { numberArg, readLang } from '../args.js';
 import { fail } from '../errors.js';
 import { label, type Lang, type LabelKey } from '../labels.js';
-import { ABC_DEFAULT_SHARES, abcClass, abcCutoffs, type AbcCutoffs } from '../methods/abc.js';
+import { ABC_DEFAULT_SHARES, abcAnalysis, abcClass, type AbcAnalysis } from '../methods/abc.js';
 import { PopulationCache } from '../population-cache.js';
 import { classifyAgainstPopulation, type RelativeMethod } from './population.js';
-import { LANG_PARAM, param, type FunctionSpec } from './types.js';
+import { LANG_PARAM, param, type DetailSink, type FunctionSpec } from './types.js';
+import { VALUE, as } from './column-roles.js';
+import { defineMethod } from './method.js';
 
-const cache = new PopulationCache<AbcCutoffs>();
+const cache = new PopulationCache<AbcAnalysis>();
 const CLASS_LABEL: Record<'A' | 'B' | 'C', LabelKey> = { A: 'abcA', B: 'abcB', C: 'abcC' };
-const methods = new Map<string, RelativeMethod<AbcCutoffs>>();
+const methods = new Map<string, RelativeMethod<AbcAnalysis>>();
 
 /** One method object per (shares, language), reused by every call, so row-by-row calls stay cheap. */
-let last: { aShare: number; bShare: number; lang: Lang; method: RelativeMethod<AbcCutoffs> } | undefined;
+let last: { aShare: number; bShare: number; lang: Lang; method: RelativeMethod<AbcAnalysis> } | undefined;
 
-function abcMethod(aShare: number, bShare: number, lang: Lang): RelativeMethod<AbcCutoffs> {
+function abcMethod(aShare: number, bShare: number, lang: Lang): RelativeMethod<AbcAnalysis> {
   if (last && last.aShare === aShare && last.bShare === bShare && last.lang === lang) return last.method;
   const key = `${aShare}|${bShare}|${lang}`;
   let method = methods.get(key);
@@ -22,13 +25,45 @@ function abcMethod(aShare: number, bShare: number, lang: Lang): RelativeMethod<A
     method = {
       cache,
       key: `${aShare}|${bShare}`,
-      prepare: (population) => abcCutoffs(population, aShare, bShare),
+      prepare: (population) => abcAnalysis(population, aShare, bShare),
       classify: (value, cutoffs) => labels[abcClass(value, cutoffs)],
     };
     methods.set(key, method);
   }
   last = { aShare, bShare, lang, method };
   return method;
+}
+
+const SHARE_LIMITS = { min: 0, max: 1 } as const;
+const A_SHARE = param(
+  'a_share',
+  'number',
+  { en: 'Running share that ends class A.', vi: 'Tỷ trọng cộng dồn kết thúc nhóm A.' },
+  true,
+  { default: ABC_DEFAULT_SHARES.a, ...SHARE_LIMITS },
+);
+const B_SHARE = param(
+  'b_share',
+  'number',
+  { en: 'Running share that ends class B; above a_share.', vi: 'Tỷ trọng cộng dồn kết thúc nhóm B; lớn hơn a_share.' },
+  true,
+  { default: ABC_DEFAULT_SHARES.b, ...SHARE_LIMITS },
+);
+
+/** Reports the cut-offs and the curve the classes were made with. */
+function reporter(aShare: number, bShare: number, details: DetailSink | undefined) {
+  if (!details) return undefined;
+  return (used: AbcAnalysis): void =>
+    details({
+      kind: 'abc',
+      aShare,
+      bShare,
+      aMin: used.aMin,
+      bMin: used.bMin,
+      curve: used.curve,
+      aEnd: used.aEnd,
+      bEnd: used.bEnd,
+    });
 }
 
 export const ABC_CLASS: FunctionSpec = {
@@ -51,28 +86,41 @@ export const ABC_CLASS: FunctionSpec = {
       },
       true,
     ),
-    param(
-      'a_share',
-      'number',
-      { en: 'Running share that ends class A; default 0.8.', vi: 'Tỷ trọng cộng dồn kết thúc nhóm A; mặc định 0.8.' },
-      true,
-    ),
-    param(
-      'b_share',
-      'number',
-      { en: 'Running share that ends class B; default 0.95.', vi: 'Tỷ trọng cộng dồn kết thúc nhóm B; mặc định 0.95.' },
-      true,
-    ),
+    A_SHARE,
+    B_SHARE,
     LANG_PARAM,
   ],
   result: 'perCell',
   example: { formula: '=ABC_CLASS({27000;24000;18000;16000;6000;5000;4000})', result: 'A; A; A; B; B; C; C' },
-  run([values, population, aShareRaw, bShareRaw, langRaw]) {
+  run([values, population, aShareRaw, bShareRaw, langRaw], details) {
     const lang = readLang(langRaw);
-    const aShare = numberOr(aShareRaw, 'a_share', ABC_DEFAULT_SHARES.a, { min: 0, max: 1 });
-    const bShare = numberOr(bShareRaw, 'b_share', ABC_DEFAULT_SHARES.b, { min: 0, max: 1 });
+    const aShare = numberArg(A_SHARE, aShareRaw);
+    const bShare = numberArg(B_SHARE, bShareRaw);
     if (!(aShare < bShare))
       fail('sharesOrder', { arg: 'b_share', value: bShare, other: 'a_share', otherValue: aShare });
-    return classifyAgainstPopulation(values, population, abcMethod(aShare, bShare, lang));
+    return classifyAgainstPopulation(
+      values,
+      population,
+      abcMethod(aShare, bShare, lang),
+      reporter(aShare, bShare, details),
+    );
   },
 };
+
+export const ABC_METHOD = defineMethod({
+  id: 'abc',
+  name: { en: 'ABC (Pareto)', vi: 'ABC (Pareto)' },
+  about: {
+    en: 'A: the few customers that make most of the revenue; C: the long tail.',
+    vi: 'A: số ít khách hàng mang lại phần lớn doanh thu; C: phần đuôi dài.',
+  },
+  run: 'function',
+  fn: 'ABC_CLASS',
+  columns: [as(VALUE, 'values')],
+  options: [
+    { param: 'a_share', label: { en: 'Class A ends at running share', vi: 'Nhóm A kết thúc ở tỷ trọng cộng dồn' } },
+    { param: 'b_share', label: { en: 'Class B ends at running share', vi: 'Nhóm B kết thúc ở tỷ trọng cộng dồn' } },
+  ],
+  chart: 'pareto',
+  labels: ['abcA', 'abcB', 'abcC'],
+});

@@ -1,31 +1,45 @@
-/** The boundary every host calls: finds a function, checks the argument count, runs it, reports in the right language. */
+/**
+ * The boundary every host calls: finds a function, checks the argument count and every option against its
+ * parameter's limits, runs it, reports in the right language, and passes on what the function used.
+ */
 import { readLang } from '../args.js';
 import { SegmentKitError } from '../errors.js';
 import type { Lang } from '../labels.js';
 import type { OutGrid } from '../output.js';
+import { checkArgument } from './check.js';
 import { CATALOG_BY_NAME } from './index.js';
-import type { ParamSpec } from './types.js';
+import type { DetailSink, ParamSpec } from './types.js';
 
 export type Invocation =
   | { readonly ok: true; readonly grid: OutGrid; readonly lang: Lang }
   | { readonly ok: false; readonly error: SegmentKitError; readonly lang: Lang };
 
-const LANG_INDEX = new Map(
-  [...CATALOG_BY_NAME.values()].map((spec) => [spec.name, spec.params.findIndex((p) => p.kind === 'lang')]),
+/** Where each function takes its `lang` argument, and that parameter. */
+const LANG_ARGS = new Map(
+  [...CATALOG_BY_NAME.values()].flatMap((spec) => {
+    const index = spec.params.findIndex((p) => p.kind === 'lang');
+    return index < 0 ? [] : [[spec.name, { index, p: spec.params[index] as ParamSpec }] as const];
+  }),
 );
 
+/** The language of the call's messages: its `lang` argument, or English when that is missing or wrong. */
 function langOf(name: string, args: readonly unknown[]): Lang {
-  const index = LANG_INDEX.get(name) ?? -1;
-  if (index < 0 || args[index] === undefined || args[index] === null) return 'en';
+  const lang = LANG_ARGS.get(name);
+  const raw = lang && args[lang.index];
+  if (!lang || raw === undefined || raw === null) return 'en';
   try {
-    return readLang(args[index]);
+    checkArgument(lang.p, raw);
+    return readLang(raw);
   } catch {
     return 'en';
   }
 }
 
-/** Runs a catalog function on host-shaped arguments. Whole-call problems come back as `ok: false`; bugs are thrown. */
-export function invoke(name: string, args: readonly unknown[]): Invocation {
+/**
+ * Runs a catalog function on host-shaped arguments. Whole-call problems come back as `ok: false`; bugs are thrown.
+ * `details`, when given, receives what the function used to reach its answers (cut-offs, as_of, k…).
+ */
+export function invoke(name: string, args: readonly unknown[], details?: DetailSink): Invocation {
   const lang = langOf(name, args);
   try {
     const spec = CATALOG_BY_NAME.get(name);
@@ -37,11 +51,12 @@ export function invoke(name: string, args: readonly unknown[]): Invocation {
     }
     for (let i = 0; i < spec.params.length; i++) {
       const p = spec.params[i] as ParamSpec;
-      if (!p.optional && (args[i] === undefined || args[i] === null)) {
-        throw new SegmentKitError('missingArgument', { arg: p.name });
-      }
+      const raw = args[i];
+      if (raw === undefined || raw === null) {
+        if (!p.optional) throw new SegmentKitError('missingArgument', { arg: p.name });
+      } else checkArgument(p, raw);
     }
-    return { ok: true, grid: spec.run(args), lang };
+    return { ok: true, grid: spec.run(args, details), lang };
   } catch (error) {
     if (error instanceof SegmentKitError) return { ok: false, error, lang };
     throw error;

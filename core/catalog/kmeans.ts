@@ -1,4 +1,5 @@
-import { asColumn, numberOr, optionalNumber, toMatrix } from '../args.js';
+/** KMEANS_CLUSTER: the matrix reading around the pure method in methods/kmeans.ts, one cluster number per row. */
+import { asColumn, numberArg, optionalNumberArg, toMatrix } from '../args.js';
 import { BLANK, matrixNumberReader } from '../cells.js';
 import { at, fail, problem, type Problem } from '../errors.js';
 import {
@@ -11,6 +12,8 @@ import {
 } from '../methods/kmeans.js';
 import type { OutCell } from '../output.js';
 import { param, type FunctionSpec } from './types.js';
+import { FEATURES, as } from './column-roles.js';
+import { defineMethod } from './method.js';
 
 const ARG = 'features';
 
@@ -70,6 +73,27 @@ function readFeatures(rows: readonly unknown[][], p: number): Features {
   return { data: data.subarray(0, n * p), source, n, answers };
 }
 
+const K = param(
+  'k',
+  'number',
+  {
+    en: `Number of clusters, up to the number of readable rows. Blank: chosen among 2 to ${MAX_AUTO_K} by silhouette.`,
+    vi: `Số cụm, không quá số dòng đọc được. Bỏ trống: chọn trong khoảng 2 đến ${MAX_AUTO_K} theo silhouette.`,
+  },
+  true,
+  { min: 2, integer: true },
+);
+const SEED = param(
+  'seed',
+  'number',
+  {
+    en: 'Fixes the random starts: the same seed always gives the same clusters.',
+    vi: 'Cố định các điểm khởi đầu ngẫu nhiên: cùng seed luôn cho cùng kết quả.',
+  },
+  true,
+  { default: KMEANS_DEFAULT_SEED, integer: true },
+);
+
 export const KMEANS_CLUSTER: FunctionSpec = {
   name: 'KMEANS_CLUSTER',
   summary: {
@@ -81,38 +105,51 @@ export const KMEANS_CLUSTER: FunctionSpec = {
       en: 'Rows × features (one or more numeric columns), e.g. recency, orders and revenue per customer. A row with a blank or non-numeric cell gets #VALUE! naming the column and is left out; a wholly blank row gets a blank. Excel builds that pass a blank cell as 0 cluster such a row as zeros.',
       vi: 'Các dòng × các đặc trưng (một hoặc nhiều cột số), ví dụ số ngày từ lần mua cuối, số đơn và doanh thu của từng khách hàng. Dòng có ô trống hoặc không phải số nhận #VALUE! nêu rõ cột và bị bỏ qua; dòng trống hoàn toàn cho kết quả trống. Các bản Excel truyền ô trống thành 0 sẽ phân cụm dòng đó như các số 0.',
     }),
-    param(
-      'k',
-      'number',
-      {
-        en: `Number of clusters: a whole number from 2 to the number of readable rows. Blank: chosen among 2 to ${MAX_AUTO_K} by silhouette.`,
-        vi: `Số cụm: số nguyên từ 2 đến số dòng đọc được. Bỏ trống: chọn trong khoảng 2 đến ${MAX_AUTO_K} theo silhouette.`,
-      },
-      true,
-    ),
-    param(
-      'seed',
-      'number',
-      {
-        en: 'Whole number that fixes the random starts; default 1. The same seed always gives the same clusters.',
-        vi: 'Số nguyên cố định các điểm khởi đầu ngẫu nhiên; mặc định 1. Cùng seed luôn cho cùng kết quả.',
-      },
-      true,
-    ),
+    K,
+    SEED,
   ],
   result: 'perRow',
   example: { formula: '=KMEANS_CLUSTER({1;2;3;20;21;50})', result: '1; 1; 1; 2; 2; 3' },
-  run([featuresRaw, kRaw, seedRaw]) {
-    const k = optionalNumber(kRaw, 'k');
-    const seed = numberOr(seedRaw, 'seed', KMEANS_DEFAULT_SEED, { integer: true });
+  run([featuresRaw, kRaw, seedRaw], details) {
+    const k = optionalNumberArg(K, kRaw);
+    const seed = numberArg(SEED, seedRaw);
     const rows = toMatrix(featuresRaw, ARG, 1);
     const p = (rows[0] as unknown[]).length;
     const { data, source, n, answers } = readFeatures(rows, p);
     const minRows = k === undefined ? 3 : 2;
     if (n < minRows) fail('tooFewRows', { arg: ARG, min: minRows, count: n });
-    if (k !== undefined && !(Number.isInteger(k) && k >= 2 && k <= n)) fail('kRange', { arg: 'k', max: n, value: k });
-    const { clusters } = kmeansCluster(data, p, { k, seed });
+    if (k !== undefined && k > n) fail('kRange', { arg: 'k', max: n, value: k });
+    const { clusters, k: fitted } = kmeansCluster(data, p, { k, seed });
+    details?.({ kind: 'kmeans', k: fitted, seed, chosenBySilhouette: k === undefined });
     for (let r = 0; r < n; r++) answers[source[r] as number] = clusters[r] as number;
     return asColumn(answers);
   },
 };
+
+export const KMEANS_METHOD = defineMethod({
+  id: 'kmeans',
+  name: { en: 'k-means clusters', vi: 'Phân cụm k-means' },
+  about: {
+    en: 'Groups customers that look alike on the columns you choose.',
+    vi: 'Gom các khách hàng giống nhau theo các cột bạn chọn.',
+  },
+  run: 'function',
+  fn: 'KMEANS_CLUSTER',
+  columns: [as(FEATURES, 'features')],
+  options: [
+    {
+      param: 'k',
+      label: { en: 'Number of clusters', vi: 'Số cụm' },
+      blank: { en: 'blank: the best by silhouette', vi: 'trống: số tốt nhất theo silhouette' },
+    },
+    {
+      param: 'seed',
+      label: { en: 'Random seed (same seed, same clusters)', vi: 'Số khởi tạo (cùng số, cùng kết quả)' },
+    },
+  ],
+  chart: 'bars',
+  then(clusters, { lang }) {
+    const name = lang === 'vi' ? 'Cụm' : 'Cluster';
+    return clusters.map((c) => (typeof c === 'number' ? `${name} ${c}` : c));
+  },
+});

@@ -1,8 +1,8 @@
 /** LIFECYCLE_STAGE: the cell reading and shapes around the pure method in methods/lifecycle.ts. */
 import {
+  dateArg,
   isAbsent,
-  numberGrid,
-  optionalDate,
+  listArg,
   readLang,
   readVectorDates,
   readVectorNumbers,
@@ -22,7 +22,10 @@ import {
   type Stage,
 } from '../methods/lifecycle.js';
 import type { OutCell } from '../output.js';
-import { LANG_PARAM, param, type FunctionSpec } from './types.js';
+import { LANG_PARAM, param, type DetailSink, type FunctionSpec } from './types.js';
+import { FIRST_PURCHASE, LAST_PURCHASE, ORDERS, REFERRALS, as } from './column-roles.js';
+import { defineMethod } from './method.js';
+import { AS_OF_FIELD } from './rfm-options.js';
 
 const STAGE_LABEL: Record<Stage, LabelKey> = {
   Prospect: 'stageProspect',
@@ -34,13 +37,37 @@ const STAGE_LABEL: Record<Stage, LabelKey> = {
   Active: 'stageActive',
 };
 
-/** `{new_days, at_risk_days, lost_days, loyal_orders}`: four numbers ≥ 0, at_risk_days below lost_days. */
+/** The settings in the order the `settings` list takes them. */
+const SETTING_ORDER = [
+  'newDays',
+  'atRiskDays',
+  'lostDays',
+  'loyalOrders',
+] as const satisfies readonly (keyof LifecycleSettings)[];
+
+const AS_OF = param(
+  'as_of',
+  'date',
+  {
+    en: 'The date days are counted to. Default: the latest last purchase in the data, never today (answers would change overnight). Pass it in row-by-row formulas.',
+    vi: 'Ngày dùng để đếm số ngày. Mặc định: ngày mua cuối gần nhất trong dữ liệu, không bao giờ là hôm nay (kết quả sẽ đổi qua đêm). Hãy truyền khi viết công thức từng dòng.',
+  },
+  true,
+);
+const SETTINGS = param(
+  'settings',
+  'list',
+  {
+    en: 'new_days, at_risk_days, lost_days, loyal_orders; at_risk_days must be below lost_days.',
+    vi: 'new_days, at_risk_days, lost_days, loyal_orders; at_risk_days phải nhỏ hơn lost_days.',
+  },
+  true,
+  { default: SETTING_ORDER.map((key) => DEFAULT_SETTINGS[key]), count: SETTING_ORDER.length, min: 0 },
+);
+
+/** The settings list (its limits checked by invoke) with at_risk_days below lost_days. */
 function readSettings(raw: unknown): LifecycleSettings {
-  if (isAbsent(raw)) return DEFAULT_SETTINGS;
-  const list = numberGrid(raw, 'settings').flat();
-  if (list.length !== 4) fail('wrongCount', { arg: 'settings', expected: 4, count: list.length });
-  for (const value of list) if (value < 0) fail('outOfRange', { arg: 'settings', min: 0, max: '∞', value });
-  const [newDays, atRiskDays, lostDays, loyalOrders] = list as [number, number, number, number];
+  const [newDays, atRiskDays, lostDays, loyalOrders] = listArg(SETTINGS, raw) as [number, number, number, number];
   if (!(atRiskDays < lostDays)) {
     fail('sharesOrder', {
       arg: 'settings lost_days',
@@ -50,6 +77,15 @@ function readSettings(raw: unknown): LifecycleSettings {
     });
   }
   return { newDays, atRiskDays, lostDays, loyalOrders };
+}
+
+/**
+ * Reports the as_of and the settings the stages were given with; nothing when there is no as_of (none given, and
+ * no row with dates to take it from), as no row was staged.
+ */
+function report(details: DetailSink | undefined, asOf: number, settings: LifecycleSettings): void {
+  if (!Number.isFinite(asOf)) return;
+  details?.({ kind: 'lifecycle', asOf, settings: SETTING_ORDER.map((key) => settings[key]) });
 }
 
 const valueOr = (column: NumberColumn | undefined, i: number): number =>
@@ -74,15 +110,7 @@ export const LIFECYCLE_STAGE: FunctionSpec = {
       en: 'Number of orders of each customer, a whole number ≥ 0, same length. Blank or 0 with no dates is a Prospect; blank with dates never reaches loyal_orders. Excel builds that pass a blank as 0 make an empty row a Prospect.',
       vi: 'Số đơn hàng của từng khách hàng, số nguyên ≥ 0, cùng độ dài. Trống hoặc 0 và không có ngày là Tiềm năng; trống mà có ngày thì không đạt loyal_orders. Các bản Excel truyền ô trống thành 0 sẽ xếp dòng trống là Tiềm năng.',
     }),
-    param(
-      'as_of',
-      'date',
-      {
-        en: 'The date days are counted to. Default: the latest last purchase in the data, never today (answers would change overnight). Pass it in row-by-row formulas.',
-        vi: 'Ngày dùng để đếm số ngày. Mặc định: ngày mua cuối gần nhất trong dữ liệu, không bao giờ là hôm nay (kết quả sẽ đổi qua đêm). Hãy truyền khi viết công thức từng dòng.',
-      },
-      true,
-    ),
+    AS_OF,
     param(
       'referrals',
       'range',
@@ -92,15 +120,7 @@ export const LIFECYCLE_STAGE: FunctionSpec = {
       },
       true,
     ),
-    param(
-      'settings',
-      'list',
-      {
-        en: 'new_days, at_risk_days, lost_days, loyal_orders; default {90,180,365,5}. at_risk_days must be below lost_days.',
-        vi: 'new_days, at_risk_days, lost_days, loyal_orders; mặc định {90,180,365,5}. at_risk_days phải nhỏ hơn lost_days.',
-      },
-      true,
-    ),
+    SETTINGS,
     LANG_PARAM,
   ],
   result: 'perCell',
@@ -109,7 +129,7 @@ export const LIFECYCLE_STAGE: FunctionSpec = {
       '=LIFECYCLE_STAGE({"2023-01-10";"2024-05-01";"";"2022-03-01"}, {"2024-06-20";"2024-06-01";"";"2023-05-01"}, {7;1;0;3}, "2024-06-30", {2;0;0;0})',
     result: 'Evangelist; New; Prospect; Lost',
   },
-  run([firstRaw, lastRaw, ordersRaw, asOfRaw, referralsRaw, settingsRaw, langRaw]) {
+  run([firstRaw, lastRaw, ordersRaw, asOfRaw, referralsRaw, settingsRaw, langRaw], details) {
     const lang = readLang(langRaw);
     const firstVector = toVector(firstRaw, 'first_purchase');
     const lastVector = toVector(lastRaw, 'last_purchase');
@@ -122,7 +142,7 @@ export const LIFECYCLE_STAGE: FunctionSpec = {
       requireSameLength(firstVector, 'first_purchase', referralsVector, 'referrals');
       referrals = readVectorNumbers(referralsVector);
     }
-    const explicitAsOf = optionalDate(asOfRaw, 'as_of');
+    const explicitAsOf = dateArg(AS_OF, asOfRaw);
     const settings = readSettings(settingsRaw);
     const labels = Object.fromEntries(
       (Object.keys(STAGE_LABEL) as Stage[]).map((stage) => [stage, label(STAGE_LABEL[stage], lang)]),
@@ -152,6 +172,7 @@ export const LIFECYCLE_STAGE: FunctionSpec = {
       }
     }
     const asOf = explicitAsOf ?? latest;
+    report(details, asOf, settings);
     for (let i = 0; i < n; i++) {
       if (!dated[i]) continue;
       const lastDate = last.values[i] as number;
@@ -173,3 +194,32 @@ export const LIFECYCLE_STAGE: FunctionSpec = {
     return shapeLike(firstVector, answers);
   },
 };
+
+export const LIFECYCLE_METHOD = defineMethod({
+  id: 'lifecycle',
+  name: { en: 'Lifecycle stage', vi: 'Giai đoạn vòng đời' },
+  about: {
+    en: 'Prospect, New, Active, Loyal, Evangelist, At Risk, Lost.',
+    vi: 'Tiềm năng, Mới, Hiện hữu, Trung thành, Truyền giáo, Nguy cơ, Đã mất.',
+  },
+  run: 'function',
+  fn: 'LIFECYCLE_STAGE',
+  columns: [
+    as(FIRST_PURCHASE, 'first_purchase'),
+    as(LAST_PURCHASE, 'last_purchase'),
+    as(ORDERS, 'orders'),
+    as(REFERRALS, 'referrals'),
+  ],
+  options: [
+    AS_OF_FIELD,
+    {
+      param: 'settings',
+      label: {
+        en: 'Days for new, at risk, lost; orders for loyal (e.g. 90, 180, 365, 5)',
+        vi: 'Số ngày: mới, nguy cơ, mất; số đơn: trung thành (vd 90, 180, 365, 5)',
+      },
+    },
+  ],
+  chart: 'bars',
+  labels: ['stageProspect', 'stageNew', 'stageActive', 'stageLoyal', 'stageEvangelist', 'stageAtRisk', 'stageLost'],
+});

@@ -1,7 +1,7 @@
 /** PARETO_LEADERS (a table) and PARETO_RATIO (one number). */
-import { optionalNumber, readVectorNumbers, toVector } from '../args.js';
+import { numberArg, readVectorNumbers, toVector } from '../args.js';
 import { PROBLEM, VALUE, readEachNumber } from '../cells.js';
-import { at, fail, problem, type Problem } from '../errors.js';
+import { at, problem, type Problem } from '../errors.js';
 import { label } from '../labels.js';
 import { paretoLeaders, paretoRatio } from '../methods/pareto.js';
 import { groupSums } from '../methods/summary.js';
@@ -9,14 +9,18 @@ import type { OutCell, OutGrid } from '../output.js';
 import { param, type FunctionSpec } from './types.js';
 import { leftOutRows, numbersOf, readLines } from './summary.js';
 
-/** A share option that must be above 0: (0, 1], or (0, 1) when `belowOne`. */
-function shareOption(raw: unknown, arg: string, fallback: number, belowOne: boolean): number {
-  const value = optionalNumber(raw, arg) ?? fallback;
-  if (!(value > 0) || value > 1 || (belowOne && value === 1)) {
-    fail(belowOne ? 'shareExclusive' : 'sharePositive', { arg, value });
-  }
-  return value;
-}
+const SHARE = param('share', 'number', { en: 'The cumulative share to reach.', vi: 'Tỷ lệ cộng dồn cần đạt.' }, true, {
+  default: 0.8,
+  exclusiveMin: 0,
+  max: 1,
+});
+const TOP_SHARE = param(
+  'top_share',
+  'number',
+  { en: 'The share of customers in the top.', vi: 'Tỷ lệ khách hàng thuộc nhóm đầu.' },
+  true,
+  { default: 0.2, exclusiveMin: 0, exclusiveMax: 1 },
+);
 
 export const PARETO_LEADERS: FunctionSpec = {
   name: 'PARETO_LEADERS',
@@ -33,15 +37,7 @@ export const PARETO_LEADERS: FunctionSpec = {
       en: 'The value of each line, same length as items. Negative lines (returns) are netted against their item; items whose sum is 0 or below add nothing to the total and are never leaders. A blank value adds nothing (as does a blank passed as 0 by some Excel builds).',
       vi: 'Giá trị của từng dòng, cùng độ dài với items. Dòng âm (hàng trả lại) được trừ vào mục của nó; mục có tổng từ 0 trở xuống không cộng vào tổng và không bao giờ đứng đầu. Giá trị trống không cộng thêm gì (giống ô trống được một số bản Excel truyền thành 0).',
     }),
-    param(
-      'share',
-      'number',
-      {
-        en: 'The cumulative share to reach, more than 0 and at most 1; default 0.8.',
-        vi: 'Tỷ lệ cộng dồn cần đạt, lớn hơn 0 và không quá 1; mặc định 0.8.',
-      },
-      true,
-    ),
+    SHARE,
   ],
   result: 'table',
   example: {
@@ -49,7 +45,7 @@ export const PARETO_LEADERS: FunctionSpec = {
     result: 'Item, Value, Cumulative share; a, 50, 0.5; b, 30, 0.8',
   },
   run([itemsRaw, valuesRaw, shareRaw]) {
-    const share = shareOption(shareRaw, 'share', 0.8, false);
+    const share = numberArg(SHARE, shareRaw);
     const lines = readLines(itemsRaw, 'items', valuesRaw, 'values', readEachNumber);
     const groups = groupSums(lines.keys, numbersOf(lines.values));
     const grid: OutGrid = [
@@ -73,20 +69,12 @@ export const PARETO_RATIO: FunctionSpec = {
       en: 'One value per customer (a column or row). Blanks are left out (Excel builds that pass a blank as 0 count it as a customer with 0); zeros and negatives count as they are, as in AVERAGE. The answer is #VALUE! with the reason, instead of a number, when a cell cannot be read (the first such cell is named), when there are fewer than 2 values, when the top takes every value, or when the rest averages 0 or below.',
       vi: 'Mỗi khách hàng một giá trị (một cột hoặc một dòng). Ô trống bị bỏ qua (các bản Excel truyền ô trống thành 0 sẽ tính là khách hàng có giá trị 0); số 0 và số âm được tính như AVERAGE. Kết quả là #VALUE! kèm lý do thay cho một số khi có ô không đọc được (nêu ô đầu tiên), khi có ít hơn 2 giá trị, khi nhóm đầu lấy hết mọi giá trị, hoặc khi phần còn lại có trung bình từ 0 trở xuống.',
     }),
-    param(
-      'top_share',
-      'number',
-      {
-        en: 'The share of customers in the top, more than 0 and less than 1; default 0.2.',
-        vi: 'Tỷ lệ khách hàng thuộc nhóm đầu, lớn hơn 0 và nhỏ hơn 1; mặc định 0.2.',
-      },
-      true,
-    ),
+    TOP_SHARE,
   ],
   result: 'scalar',
   example: { formula: '=PARETO_RATIO({100;10;10;10;10})', result: '10' },
   run([valuesRaw, topShareRaw]) {
-    const topShare = shareOption(topShareRaw, 'top_share', 0.2, true);
+    const topShare = numberArg(TOP_SHARE, topShareRaw);
     const column = readVectorNumbers(toVector(valuesRaw, 'values'));
     const n = column.values.length;
     let count = 0;

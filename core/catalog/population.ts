@@ -15,10 +15,15 @@ export interface RelativeMethod<C> extends PopulationUse<C> {
   readonly classify: (value: number, cutoffs: C) => OutCell;
 }
 
+/**
+ * Classifies each value against the cut-offs of its population: the values themselves, or the `population` range
+ * (cached across row-by-row calls). `report` receives the cut-offs used, cached or not.
+ */
 export function classifyAgainstPopulation<C>(
   rawValues: unknown,
   rawPopulation: unknown,
   method: RelativeMethod<C>,
+  report?: (cutoffs: C) => void,
 ): OutGrid {
   const vector = toVector(rawValues, 'values');
   let column: NumberColumn | undefined;
@@ -29,6 +34,7 @@ export function classifyAgainstPopulation<C>(
   } else {
     cutoffs = method.cache.get(rawPopulation, method);
   }
+  if (report) report(cutoffs);
   if (vector.cells.length === 1) {
     const read = readNumber(vector.cells[0]);
     const answer =

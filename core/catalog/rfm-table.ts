@@ -17,11 +17,17 @@ import { isAbsent, readLang, requireSameLength, toVector, type Vector } from '..
 import { describeProblem, problem, type Problem } from '../errors.js';
 import { label, type Lang, type LabelKey } from '../labels.js';
 import { groupOrders, type LeftOutReport } from '../methods/orders.js';
-import { frequencyScore, matchRule, monetaryScore, recencyScore, type SegmentRule } from '../methods/rfm.js';
+import { combineScore, matchRule, type SegmentRule } from '../methods/rfm.js';
 import { readOrderLines } from '../order-lines.js';
 import { dateOut, type OutCell, type OutGrid } from '../output.js';
-import { cutsFor, defaultRules, optionParams, readOptions } from './rfm.js';
+import { readRfmOptions, RFM_OPTION_PARAMS } from './rfm-options.js';
+import { scorePopulation } from './rfm-score.js';
+import { defaultRules } from './rfm-segment.js';
 import { LANG_PARAM, param, type FunctionSpec } from './types.js';
+import { CUSTOMER, ORDER_DATE, ORDER_ID, PRICE, QUANTITY, REVENUE, as } from './column-roles.js';
+import { defineMethod } from './method.js';
+import { AS_OF_FIELD, BINS_FIELD } from './rfm-options.js';
+import { RFM_SEGMENT_LABELS } from './rfm-segment.js';
 
 const TABLE_HEADER: readonly LabelKey[] = [
   'headerCustomer',
@@ -71,7 +77,7 @@ export const RFM_TABLE: FunctionSpec = {
       en: 'Revenue of each order line, same length as customers: numbers or text such as 1,234.50 or 450.000 ₫; 0 or negative for returns and cancellations. Excel builds that pass a blank as 0 read it as 0.',
       vi: 'Doanh thu của từng dòng đơn, cùng độ dài với customers: số hoặc chữ như 1,234.50 hay 450.000 ₫; 0 hoặc âm cho trả hàng và hủy đơn. Các bản Excel truyền ô trống thành 0 sẽ đọc là 0.',
     }),
-    ...optionParams(),
+    ...RFM_OPTION_PARAMS,
     param(
       'order_ids',
       'range',
@@ -89,7 +95,7 @@ export const RFM_TABLE: FunctionSpec = {
     result:
       'Customer, Last purchase, Recency (days), Orders, Revenue, R, F, M, RFM score, Segment; Ann, 2024-06-30, 0, 2, 180, 5, 5, 5, 555, Champions; Bo, 2024-03-01, 121, 1, 80, 1, 1, 1, 111, Lost',
   },
-  run([customersRaw, datesRaw, revenuesRaw, asOfRaw, binsRaw, thresholdsRaw, orderIdsRaw, langRaw]) {
+  run([customersRaw, datesRaw, revenuesRaw, asOfRaw, binsRaw, thresholdsRaw, orderIdsRaw, langRaw], details) {
     const lang = readLang(langRaw);
     const customers = toVector(customersRaw, 'customers');
     const dates = toVector(datesRaw, 'order_dates');
@@ -101,7 +107,7 @@ export const RFM_TABLE: FunctionSpec = {
       orderIds = toVector(orderIdsRaw, 'order_ids');
       requireSameLength(customers, 'customers', orderIds, 'order_ids');
     }
-    const options = readOptions(asOfRaw, binsRaw, thresholdsRaw);
+    const options = readRfmOptions(asOfRaw, binsRaw, thresholdsRaw);
     const grouped = groupOrders(readOrderLines({ customers, dates, revenues, orderIds }), { asOf: options.asOf });
     const asOf = options.asOf ?? grouped.latestDate;
 
@@ -125,7 +131,7 @@ export const RFM_TABLE: FunctionSpec = {
       f[count] = grouped.purchases[c] as number;
       m[count++] = grouped.revenue[c] as number;
     }
-    const cuts = count > 0 ? cutsFor(options, days, f, m) : undefined;
+    const digits = scorePopulation(options, asOf, days, f, m, details);
 
     const segments = defaultRules(lang);
     const others = label('rfmOthers', lang);
@@ -135,11 +141,11 @@ export const RFM_TABLE: FunctionSpec = {
       const id = grouped.customerIds[c] as string;
       const bad = grouped.leftOutByCustomer.get(c);
       if (bad) grid.push(partialRow(id, reportProblem(bad, lang)));
-      else if (scored[c] && cuts) {
+      else if (scored[c] && digits) {
         const j = count++;
-        const r = recencyScore(days[j] as number, cuts);
-        const fs = frequencyScore(f[j] as number, cuts);
-        const ms = monetaryScore(m[j] as number, cuts);
+        const r = digits.r[j] as number;
+        const fs = digits.f[j] as number;
+        const ms = digits.m[j] as number;
         const k = matchRule(r, fs, ms, segments);
         grid.push([
           id,
@@ -150,7 +156,7 @@ export const RFM_TABLE: FunctionSpec = {
           r,
           fs,
           ms,
-          100 * r + 10 * fs + ms,
+          combineScore(r, fs, ms),
           k < 0 ? others : (segments[k] as SegmentRule).name,
         ]);
       } else if ((grouped.lines[c] as number) > 0) {
@@ -162,3 +168,25 @@ export const RFM_TABLE: FunctionSpec = {
     return grid;
   },
 };
+
+export const RFM_ORDERS_METHOD = defineMethod({
+  id: 'rfmOrders',
+  name: { en: 'RFM on order lines', vi: 'RFM trên dòng đơn hàng' },
+  about: {
+    en: 'One line per item or order: lines with one order id are one order, returns net off, each customer scored.',
+    vi: 'Mỗi mặt hàng hoặc đơn một dòng: các dòng cùng mã đơn là một đơn, hàng trả được trừ, chấm điểm từng khách.',
+  },
+  run: 'orderLines',
+  fn: 'RFM_TABLE',
+  columns: [
+    as(CUSTOMER, 'customers'),
+    as(ORDER_DATE, 'order_dates'),
+    as(ORDER_ID, 'order_ids'),
+    { ...as(REVENUE, 'revenues'), revenueFrom: 'column' },
+    { ...QUANTITY, revenueFrom: 'quantityPrice' },
+    { ...PRICE, revenueFrom: 'quantityPrice' },
+  ],
+  options: [AS_OF_FIELD, BINS_FIELD],
+  chart: 'bars',
+  labels: RFM_SEGMENT_LABELS,
+});

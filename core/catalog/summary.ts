@@ -4,7 +4,7 @@
  * that cannot be read is left out and the table ends with one row whose first cell is a problem
  * ("#VALUE! 2 line(s) left out: …", naming the first three by argument and row).
  */
-import { numberOr, readLang, requireSameLength, toVector } from '../args.js';
+import { numberArg, readLang, requireSameLength, toVector } from '../args.js';
 import { BLANK, readEachNumber, readEachText, readText, type Read } from '../cells.js';
 import { at, describeProblem, isProblem, problem, type Problem } from '../errors.js';
 import { label, type Lang } from '../labels.js';
@@ -145,6 +145,17 @@ export const SEGMENT_SUMMARY: FunctionSpec = {
   },
 };
 
+const MIN_SHARE = param(
+  'min_share',
+  'number',
+  {
+    en: 'The most common trait must be shared by more than this share of the members with a trait.',
+    vi: 'Đặc điểm phổ biến nhất phải có ở hơn tỷ lệ này trong các thành viên có đặc điểm.',
+  },
+  true,
+  { default: 0.5, min: 0, max: 1 },
+);
+
 export const MAIN_TRAIT: FunctionSpec = {
   name: 'MAIN_TRAIT',
   summary: {
@@ -160,15 +171,7 @@ export const MAIN_TRAIT: FunctionSpec = {
       en: 'The trait of each customer (region, industry, channel…), same length as segments. Blank traits are not counted, neither as a trait nor in the share; Excel builds that pass a blank as 0 count it as the trait "0".',
       vi: 'Đặc điểm của từng khách hàng (vùng, ngành, kênh…), cùng độ dài với segments. Đặc điểm trống không được tính, kể cả khi tính tỷ lệ; các bản Excel truyền ô trống thành 0 sẽ tính là đặc điểm "0".',
     }),
-    param(
-      'min_share',
-      'number',
-      {
-        en: 'The most common trait must be shared by more than this share of the members with a trait; default 0.5.',
-        vi: 'Đặc điểm phổ biến nhất phải có ở hơn tỷ lệ này trong các thành viên có đặc điểm; mặc định 0.5.',
-      },
-      true,
-    ),
+    MIN_SHARE,
   ],
   result: 'table',
   example: {
@@ -176,7 +179,7 @@ export const MAIN_TRAIT: FunctionSpec = {
     result: 'Segment, Main trait, Share; A, North, 0.667; B, , ',
   },
   run([segmentsRaw, traitsRaw, minShareRaw]) {
-    const minShare = numberOr(minShareRaw, 'min_share', 0.5, { min: 0, max: 1 });
+    const minShare = numberArg(MIN_SHARE, minShareRaw);
     const lines = readLines(segmentsRaw, 'segments', traitsRaw, 'traits', readEachText);
     const grid: OutGrid = [[label('headerSegment', 'en'), label('headerMainTrait', 'en'), label('headerShare', 'en')]];
     for (const r of mainTraits(lines.keys, lines.values, minShare))

@@ -1,10 +1,12 @@
-import { cutList, readLang } from '../args.js';
-import { fail } from '../errors.js';
+/** CUSTOMER_TIER: the cell reading around the pure method in methods/tier.ts, against a population (catalog/population.ts). */
+import { listArg, readLang } from '../args.js';
 import { label, type Lang, type LabelKey } from '../labels.js';
 import { TIER_DEFAULT_SHARES, tierCutoffs, tierOf, type Tier, type TierCutoffs } from '../methods/tier.js';
 import { PopulationCache } from '../population-cache.js';
 import { classifyAgainstPopulation, type RelativeMethod } from './population.js';
-import { LANG_PARAM, param, type FunctionSpec } from './types.js';
+import { LANG_PARAM, param, type DetailSink, type FunctionSpec } from './types.js';
+import { VALUE, as } from './column-roles.js';
+import { defineMethod } from './method.js';
 
 const cache = new PopulationCache<TierCutoffs>();
 const TIER_LABEL: Record<Tier, LabelKey> = {
@@ -36,6 +38,23 @@ function tierMethod(shares: readonly [number, number, number], lang: Lang): Rela
   return method;
 }
 
+const SHARES = param(
+  'shares',
+  'list',
+  {
+    en: 'Cumulative count shares ending Top, Large and Medium.',
+    vi: 'Các tỷ lệ số lượng cộng dồn kết thúc nhóm Siêu cấp, Lớn và Vừa.',
+  },
+  true,
+  { default: TIER_DEFAULT_SHARES, count: TIER_DEFAULT_SHARES.length, min: 0, max: 1, ascending: true },
+);
+
+/** Reports the shares and the smallest value of each tier the answers were made with. */
+function reporter(shares: readonly number[], details: DetailSink | undefined) {
+  if (!details) return undefined;
+  return (used: TierCutoffs): void => details({ kind: 'tier', shares, minimums: [used.top, used.large, used.medium] });
+}
+
 export const CUSTOMER_TIER: FunctionSpec = {
   name: 'CUSTOMER_TIER',
   summary: {
@@ -56,15 +75,7 @@ export const CUSTOMER_TIER: FunctionSpec = {
       },
       true,
     ),
-    param(
-      'shares',
-      'list',
-      {
-        en: 'Three strictly ascending cumulative count shares ending Top, Large and Medium; default {0.01,0.05,0.2}.',
-        vi: 'Ba tỷ lệ số lượng cộng dồn tăng dần nghiêm ngặt, kết thúc nhóm Siêu cấp, Lớn và Vừa; mặc định {0.01,0.05,0.2}.',
-      },
-      true,
-    ),
+    SHARES,
     LANG_PARAM,
   ],
   result: 'perCell',
@@ -72,11 +83,32 @@ export const CUSTOMER_TIER: FunctionSpec = {
     formula: '=CUSTOMER_TIER({900;500;300;200;120;100;80;60;40;0}, , {0.1,0.2,0.5})',
     result: 'Top; Large; Medium; Medium; Medium; Small; Small; Small; Small; Inactive',
   },
-  run([values, population, sharesRaw, langRaw]) {
+  run([values, population, sharesRaw, langRaw], details) {
     const lang = readLang(langRaw);
-    const shares = cutList(sharesRaw, 'shares', TIER_DEFAULT_SHARES, { min: 0, max: 1 });
-    if (shares.length !== 3) fail('wrongCount', { arg: 'shares', expected: 3, count: shares.length });
-    const triple: [number, number, number] = [shares[0] as number, shares[1] as number, shares[2] as number];
-    return classifyAgainstPopulation(values, population, tierMethod(triple, lang));
+    const shares = listArg(SHARES, sharesRaw) as [number, number, number];
+    return classifyAgainstPopulation(values, population, tierMethod(shares, lang), reporter(shares, details));
   },
 };
+
+export const PYRAMID_METHOD = defineMethod({
+  id: 'pyramid',
+  name: { en: 'Customer pyramid', vi: 'Kim tự tháp khách hàng' },
+  about: {
+    en: 'Top, Large, Medium, Small and Inactive by revenue.',
+    vi: 'Siêu cấp, Lớn, Vừa, Nhỏ và Không hoạt động theo doanh thu.',
+  },
+  run: 'function',
+  fn: 'CUSTOMER_TIER',
+  columns: [as(VALUE, 'values')],
+  options: [
+    {
+      param: 'shares',
+      label: {
+        en: 'Cumulative shares of customers ending Top, Large, Medium (e.g. 0.01, 0.05, 0.2)',
+        vi: 'Tỷ lệ khách hàng cộng dồn kết thúc tầng Siêu cấp, Lớn, Vừa (vd 0.01, 0.05, 0.2)',
+      },
+    },
+  ],
+  chart: 'bars',
+  labels: ['tierTop', 'tierLarge', 'tierMedium', 'tierSmall', 'tierInactive'],
+});

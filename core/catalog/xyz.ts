@@ -1,10 +1,13 @@
-import { answerRow, cutList, toMatrix } from '../args.js';
+/** XYZ_CLASS: the cell reading around the pure method in methods/xyz.ts, one answer per matrix row. */
+import { answerRow, listArg, toMatrix } from '../args.js';
 import { BLANK, matrixNumberReader, type Read } from '../cells.js';
-import { at, fail, isProblem, problem } from '../errors.js';
+import { at, isProblem, problem } from '../errors.js';
 import { label, type LabelKey } from '../labels.js';
 import { coefficientOfVariation, XYZ_DEFAULT_CUTS, xyzClass, type XyzClass } from '../methods/xyz.js';
 import type { OutCell, OutGrid } from '../output.js';
 import { param, type FunctionSpec } from './types.js';
+import { PERIODS, as } from './column-roles.js';
+import { defineMethod } from './method.js';
 
 const CLASS_LABEL: Record<XyzClass, LabelKey> = { X: 'xyzX', Y: 'xyzY', Z: 'xyzZ' };
 const LABELS: Record<XyzClass, string> = {
@@ -34,6 +37,17 @@ function classifyRow(
   return LABELS[xyzClass(coefficientOfVariation(buffer.subarray(0, count)), cuts)];
 }
 
+const CUTS = param(
+  'cuts',
+  'list',
+  {
+    en: 'CV cut-offs: X up to the first, Y up to the second.',
+    vi: 'Các ngưỡng CV: X đến ngưỡng thứ nhất, Y đến ngưỡng thứ hai.',
+  },
+  true,
+  { default: XYZ_DEFAULT_CUTS, count: XYZ_DEFAULT_CUTS.length, min: 0, ascending: true },
+);
+
 export const XYZ_CLASS: FunctionSpec = {
   name: 'XYZ_CLASS',
   summary: {
@@ -45,22 +59,12 @@ export const XYZ_CLASS: FunctionSpec = {
       en: 'Rows × periods (2 or more columns), e.g. monthly sales per customer. Blanks in a row are skipped, as STDEV.S and AVERAGE do; a row with fewer than two numbers gets #VALUE!, an all-blank row a blank. Excel builds that pass a blank as 0 count it as a period with 0 sales.',
       vi: 'Các dòng × các kỳ (từ 2 cột), ví dụ doanh số hằng tháng của từng khách hàng. Ô trống trong dòng được bỏ qua như STDEV.S và AVERAGE; dòng có ít hơn hai số nhận #VALUE!, dòng trống hoàn toàn cho kết quả trống. Các bản Excel truyền ô trống thành 0 sẽ tính đó là một kỳ có doanh số 0.',
     }),
-    param(
-      'cuts',
-      'list',
-      {
-        en: 'Two strictly ascending CV cut-offs, X up to the first, Y up to the second; default {0.5,1}.',
-        vi: 'Hai ngưỡng CV tăng dần nghiêm ngặt: X đến ngưỡng thứ nhất, Y đến ngưỡng thứ hai; mặc định {0.5,1}.',
-      },
-      true,
-    ),
+    CUTS,
   ],
   result: 'perRow',
   example: { formula: '=XYZ_CLASS({10,10,10,10;1,3,1,3;0,0,30,10})', result: 'X; Y; Z' },
-  run([matrix, cutsRaw]) {
-    const cuts = cutList(cutsRaw, 'cuts', XYZ_DEFAULT_CUTS, { min: 0 });
-    if (cuts.length !== 2) fail('wrongCount', { arg: 'cuts', expected: 2, count: cuts.length });
-    const pair: [number, number] = [cuts[0] as number, cuts[1] as number];
+  run([matrix, cutsRaw], details) {
+    const pair = listArg(CUTS, cutsRaw) as [number, number];
     const rows = toMatrix(matrix, 'period_values', 2);
     let buffer = new Float64Array(rows[0]?.length ?? 0);
     const readNumber = matrixNumberReader(rows);
@@ -70,6 +74,27 @@ export const XYZ_CLASS: FunctionSpec = {
       if (cells.length > buffer.length) buffer = new Float64Array(cells.length);
       grid[i] = answerRow(classifyRow(cells, i + 1, pair, buffer, readNumber));
     }
+    details?.({ kind: 'xyz', cuts: pair });
     return grid;
   },
 };
+
+export const XYZ_METHOD = defineMethod({
+  id: 'xyz',
+  name: { en: 'XYZ (steadiness)', vi: 'XYZ (độ ổn định)' },
+  about: {
+    en: 'X: steady buying across periods; Z: erratic. Needs one column per period.',
+    vi: 'X: mua đều qua các kỳ; Z: thất thường. Cần mỗi kỳ một cột.',
+  },
+  run: 'function',
+  fn: 'XYZ_CLASS',
+  columns: [as(PERIODS, 'period_values')],
+  options: [
+    {
+      param: 'cuts',
+      label: { en: 'X and Y end at variation (e.g. 0.5, 1)', vi: 'X và Y kết thúc ở hệ số biến thiên (vd 0.5, 1)' },
+    },
+  ],
+  chart: 'bars',
+  labels: ['xyzX', 'xyzY', 'xyzZ'],
+});

@@ -12,15 +12,7 @@ import { segmentHeader, segmentTable, type Segmentation } from './segment.js';
 import type { CellValue, Rect, RectState, SheetIO, SyncSheetIO, WriteValue } from './sheet-io.js';
 import { runAsync, runSync, step$, type Flow } from './flow.js';
 import { PanelError } from './messages.js';
-import {
-  newUndoId,
-  rowKey,
-  type ColumnAnchor,
-  type SyncColumnAnchor,
-  type SyncUndoStore,
-  type UndoRecord,
-  type UndoStore,
-} from './undo-record.js';
+import { newUndoId, rowKey, type SyncUndoPlace, type UndoPlace, type UndoRecord } from './undo-record.js';
 import { restoreFlow } from './undo.js';
 
 export interface Progress {
@@ -36,22 +28,16 @@ export interface RunControl {
 }
 
 /** What an apply needs of its host besides the sheet: where the undo record goes, and the optional extras. */
-export interface ApplyEnv {
+export interface ApplyEnv extends UndoPlace {
   readonly io: SheetIO;
-  readonly store: UndoStore;
-  readonly anchor?: ColumnAnchor;
   /** Adds the summary sheet and answers its name (the last step of an apply); `removeSummary` takes it away. */
   readonly addSummary?: (segmentation: Segmentation) => Promise<string>;
-  readonly removeSummary?: (name: string) => Promise<void>;
   readonly newId?: () => string;
 }
 
-export type SyncApplyEnv = {
+export type SyncApplyEnv = SyncUndoPlace & {
   readonly io: SyncSheetIO;
-  readonly store: SyncUndoStore;
-  readonly anchor?: SyncColumnAnchor;
   readonly addSummary?: (segmentation: Segmentation) => string;
-  readonly removeSummary?: (name: string) => void;
   readonly newId?: () => string;
 };
 
@@ -149,11 +135,6 @@ function* targetContent(io: SheetIO | SyncSheetIO, target: Rect, values: CellVal
   if (empty.every(Boolean) && (yield* step$(io.isBlank(target)))) return { values, formulas: none };
   const state: RectState = yield* step$(io.readState(target, { content: true, backgrounds: false }));
   return { values, formulas: values.map((_, r) => Boolean(state.formulas?.[r]?.[0])) };
-}
-
-/** Computes the plan's segments without touching the sheet (the preview). */
-export async function previewPlan(io: SheetIO, plan: Plan): Promise<Segmentation> {
-  return segmentTable(plan, await io.readValues(plan.table));
 }
 
 function* applyFlow(env: AnyEnv, plan: Plan, confirmOverwrite: boolean, control: RunControl): Flow<ApplyOutcome> {

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../labels.js';
 import type { LeftOutReason } from '../methods/orders.js';
+import { fillTemplate } from '../template.js';
 import type { RevenueSource } from './plan.js';
 
 const TEXT = {
@@ -41,7 +42,7 @@ const TEXT = {
 type TextKey = keyof typeof TEXT;
 
 function fill(key: TextKey, lang: Lang, values: Record<string, string>): string {
-  return TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return fillTemplate(TEXT[key][lang], values);
 }
 
 /** A count as the language writes it: 20,497 in English, 20.497 in Vietnamese. */

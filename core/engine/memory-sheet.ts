@@ -37,6 +37,19 @@ export class MemorySheet implements SheetIO {
     return (line[col] ??= emptyCell());
   }
 
+  /** Changes each cell of a rectangle, row by row; fails part way when `failAfterCellWrites` says so. */
+  private writeCells(rect: Rect, change: (cell: MemoryCell, r: number, c: number) => void): void {
+    for (let r = 0; r < rect.rows; r++) {
+      for (let c = 0; c < rect.cols; c++) {
+        if (this.failAfterCellWrites !== undefined && this.failAfterCellWrites-- <= 0) {
+          this.failAfterCellWrites = undefined;
+          throw new Error('injected write failure');
+        }
+        change(this.cell(rect.row + r, rect.col + c), r, c);
+      }
+    }
+  }
+
   private peek(row: number, col: number): MemoryCell | undefined {
     return this.cells[row]?.[col];
   }
@@ -154,42 +167,28 @@ export class MemorySheet implements SheetIO {
 
   async write(rect: Rect, values: WriteValue[][] | null, backgrounds: (string | null)[][] | null): Promise<void> {
     this.calls.write++;
-    this.pending.push(() => {
-      for (let r = 0; r < rect.rows; r++) {
-        for (let c = 0; c < rect.cols; c++) {
-          if (this.failAfterCellWrites !== undefined && this.failAfterCellWrites-- <= 0) {
-            this.failAfterCellWrites = undefined;
-            throw new Error('injected write failure');
-          }
-          const cell = this.cell(rect.row + r, rect.col + c);
-          if (values) {
-            cell.value = values[r]?.[c] ?? null;
-            cell.formula = null;
-          }
-          if (backgrounds) cell.background = backgrounds[r]?.[c] ?? null;
+    this.pending.push(() =>
+      this.writeCells(rect, (cell, r, c) => {
+        if (values) {
+          cell.value = values[r]?.[c] ?? null;
+          cell.formula = null;
         }
-      }
-    });
+        if (backgrounds) cell.background = backgrounds[r]?.[c] ?? null;
+      }),
+    );
   }
 
   async writeState(state: RectState): Promise<void> {
     this.calls.writeState++;
     const { rect } = state;
-    this.pending.push(() => {
-      for (let r = 0; r < rect.rows; r++) {
-        for (let c = 0; c < rect.cols; c++) {
-          if (this.failAfterCellWrites !== undefined && this.failAfterCellWrites-- <= 0) {
-            this.failAfterCellWrites = undefined;
-            throw new Error('injected write failure');
-          }
-          const cell = this.cell(rect.row + r, rect.col + c);
-          if (state.values) cell.value = state.values[r]?.[c] ?? null;
-          if (state.formulas) cell.formula = state.formulas[r]?.[c] ?? null;
-          if (state.numberFormats) cell.numberFormat = state.numberFormats[r]?.[c] ?? null;
-          if (state.backgrounds) cell.background = state.backgrounds[r]?.[c] ?? null;
-        }
-      }
-    });
+    this.pending.push(() =>
+      this.writeCells(rect, (cell, r, c) => {
+        if (state.values) cell.value = state.values[r]?.[c] ?? null;
+        if (state.formulas) cell.formula = state.formulas[r]?.[c] ?? null;
+        if (state.numberFormats) cell.numberFormat = state.numberFormats[r]?.[c] ?? null;
+        if (state.backgrounds) cell.background = state.backgrounds[r]?.[c] ?? null;
+      }),
+    );
   }
 
   async commit(): Promise<void> {

@@ -4,6 +4,7 @@
  * the Sheets bridge intact, so the panel can say it in the user's language.
  */
 import type { Lang } from '../labels.js';
+import { fillTemplate } from '../template.js';
 
 const MESSAGES = {
   undoSheetGone: {
@@ -80,9 +81,7 @@ export type PanelErrorCode = keyof typeof MESSAGES;
 export type PanelErrorParams = Readonly<Record<string, string | number>>;
 
 export function panelMessage(code: PanelErrorCode, params: PanelErrorParams, lang: Lang): string {
-  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (whole, key: string) =>
-    params[key] === undefined ? whole : String(params[key]),
-  );
+  return fillTemplate(MESSAGES[code][lang], params);
 }
 
 /** A whole-operation problem of the panel: its code and params cross the Sheets bridge in its message. */

@@ -2,15 +2,16 @@
  * A panel action as plain data: which table, which method, which columns play which role, which options.
  * Plans cross the Sheets sidebar bridge, so they hold only JSON values.
  */
+import type { MethodId } from '../catalog/index.js';
+import type { RevenueSource } from '../catalog/method.js';
 import type { Lang } from '../labels.js';
 import type { Rect } from './sheet-io.js';
 import type { RuleGroup } from './rules.js';
 
-export type MethodId =
-  'abc' | 'xyz' | 'bcg' | 'priority' | 'rfm' | 'rfmOrders' | 'pyramid' | 'lifecycle' | 'kmeans' | 'rules' | 'tags';
+export type { MethodId, RevenueSource };
 
-/** Where RFM on order lines takes each line's revenue from: a revenue column, or Quantity × Price. */
-export type RevenueSource = 'column' | 'quantityPrice';
+/** The value of an option field, as its catalog parameter takes it: a number, a list of numbers, or text (a date). */
+export type OptionValue = number | readonly number[] | string;
 
 /** The roles a method reads, each mapped to a table column (0-based within the table), or several columns. */
 export interface ColumnMapping {
@@ -18,20 +19,10 @@ export interface ColumnMapping {
 }
 
 export interface MethodOptions {
-  readonly aShare?: number;
-  readonly bShare?: number;
-  readonly xyzCuts?: readonly number[];
-  readonly salesCut?: number;
-  readonly growthCut?: number;
-  /** ISO date (`2024-05-31`); default: the latest date in the data. */
-  readonly asOf?: string;
-  readonly bins?: number;
+  /** The method's option fields (its MethodSpec's options) by parameter name; a left-out one takes its default. */
+  readonly values?: Readonly<Record<string, OptionValue>>;
   /** RFM on order lines: the revenue column (default when one is mapped), or Quantity × Price. */
   readonly revenueFrom?: RevenueSource;
-  readonly tierShares?: readonly number[];
-  readonly lifecycleSettings?: readonly number[];
-  readonly k?: number;
-  readonly seed?: number;
   readonly ruleGroups?: readonly RuleGroup[];
   /** Manual tagging: the label, and the table rows (0-based data rows) it goes on. */
   readonly tag?: string;

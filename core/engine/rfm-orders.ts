@@ -15,7 +15,8 @@ import { readOrderLines } from '../order-lines.js';
 import type { OutGrid } from '../output.js';
 import type { Lang } from '../labels.js';
 import type { Plan, RevenueSource } from './plan.js';
-import type { RowProblem, SegmentCount } from './segment.js';
+import type { RowProblem } from './segment.js';
+import type { FunctionDetails } from '../catalog/types.js';
 import { call, columnOf, headerName, single, type Cell, type Rows } from './table-columns.js';
 
 /** Lines of one kind: how many, and the first of them (0-based data rows; the preview numbers them as the sheet). */
@@ -51,8 +52,10 @@ export interface OrderLinesSegmentation {
   readonly labels: readonly string[];
   /** The lines left out, each with why. */
   readonly problems: readonly RowProblem[];
-  /** Customers per segment. */
-  readonly counts: readonly SegmentCount[];
+  /** The segment of each customer with one. */
+  readonly customerSegments: readonly string[];
+  /** What RFM_TABLE reported it used (as-of, cut points). */
+  readonly details: readonly FunctionDetails[];
   /** RFM_TABLE's answer: a header, then one row per customer. */
   readonly customers: OutGrid;
   readonly lines: LinesReport;
@@ -148,16 +151,13 @@ export function segmentOrderLines(plan: Plan, headers: readonly Cell[], rows: Ro
   const revenueFrom = revenueSourceOf(plan);
   const revenue = lineRevenues(plan, headers, rows, revenueFrom);
 
-  const table = call('RFM_TABLE', [
-    customers,
-    dates,
-    revenue.cells,
-    o.asOf ?? null,
-    o.bins ?? null,
-    null,
-    orderIds ?? null,
-    lang,
-  ]);
+  const asOfText = o.values?.as_of;
+  const details: FunctionDetails[] = [];
+  const table = call(
+    'RFM_TABLE',
+    [customers, dates, revenue.cells, asOfText ?? null, o.values?.bins ?? null, null, orderIds ?? null, lang],
+    (d) => details.push(d),
+  );
 
   // The same lines again, their problems named by the columns the user knows.
   const names = {
@@ -175,21 +175,15 @@ export function segmentOrderLines(plan: Plan, headers: readonly Cell[], rows: Ro
     },
     names,
   );
-  const asOf = o.asOf === undefined ? undefined : isoToSerial(o.asOf);
+  const asOf = typeof asOfText === 'string' ? isoToSerial(asOfText) : undefined;
   const grouped = groupOrders(lines, asOf === undefined ? {} : { asOf });
 
   const segmentOf = new Map<string, string>();
-  const tally = new Map<string, number>();
   for (const row of table.slice(1)) {
     const segment = row[SEGMENT_COLUMN];
     if (typeof row[0] !== 'string' || typeof segment !== 'string' || segment === '') continue;
     segmentOf.set(row[0], segment);
-    tally.set(segment, (tally.get(segment) ?? 0) + 1);
   }
-  const scored = segmentOf.size;
-  const counts = [...tally]
-    .map(([label, count]) => ({ label, count, share: count / scored }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 
   const labels: string[] = new Array(rows.length).fill('');
   const problems: RowProblem[] = [];
@@ -223,12 +217,13 @@ export function segmentOrderLines(plan: Plan, headers: readonly Cell[], rows: Ro
   return {
     labels,
     problems,
-    counts,
+    customerSegments: [...segmentOf.values()],
+    details,
     customers: table,
     lines: {
       lines: nonEmpty,
       usedLines: nonEmpty - leftOutCount,
-      customers: scored,
+      customers: segmentOf.size,
       customersWithoutPurchase,
       customersWithLinesLeftOut: grouped.leftOutByCustomer.size,
       revenueFrom,

@@ -1,19 +1,26 @@
 /**
- * Runs a plan's method over a table's rows with the catalog's own functions, so the panel and the formulas
- * always agree. Returns one label per data row ('' when the row gets none), the rows that could not be read,
- * the counts, the cut-offs used and what the preview chart needs.
+ * Runs a plan's method over a table's rows with the catalog's own functions, so the panel and the formulas always
+ * agree. A method is run from its description (core/catalog/methods.ts): its columns and options become the
+ * function's arguments by parameter name; order lines, rules and tags have runners of their own. Returns one label
+ * per data row ('' when the row gets none), the rows that could not be read, the counts in the method's label
+ * order, and the cut-offs and chart the function reported, never recomputed here.
  */
 import { readNumber, readText, serialToIso } from '../cells.js';
+import { CATALOG_BY_NAME } from '../catalog/index.js';
+import type { ColumnSpec, MethodSpec } from '../catalog/method.js';
+import { methodSpec } from '../catalog/index.js';
+import type { FunctionDetails, ParamSpec } from '../catalog/types.js';
 import { describeProblem, isProblem } from '../errors.js';
-import { label } from '../labels.js';
-import { ABC_DEFAULT_SHARES, abcCutoffs } from '../methods/abc.js';
-import { median } from '../methods/quantile.js';
+import { label, type Lang } from '../labels.js';
 import type { OutCell, OutGrid } from '../output.js';
 import { findDateColumns, type DateColumnFinding } from './date-columns.js';
-import type { MethodId, Plan } from './plan.js';
+import { chartOf, thresholdsOf, formatCut, type Chart, type Threshold } from './details-view.js';
+import type { Plan } from './plan.js';
 import { segmentOrderLines, type LinesReport } from './rfm-orders.js';
 import { resolveRules, ruleLabel } from './rules.js';
-import { call, columnOf, columnsOf, several, single, type Cell } from './table-columns.js';
+import { call, columnOf, columnsOf, several, single, type Cell, type Rows } from './table-columns.js';
+
+export type { Chart, Threshold };
 
 export interface RowProblem {
   /** 0-based data row (the header is not counted). */
@@ -27,27 +34,18 @@ export interface SegmentCount {
   readonly share: number;
 }
 
-export type Chart =
-  | { readonly kind: 'pareto'; readonly points: readonly (readonly [number, number])[] }
-  | {
-      readonly kind: 'scatter';
-      readonly points: readonly (readonly [number, number, string])[];
-      readonly xCut: number;
-      readonly yCut: number;
-    }
-  | { readonly kind: 'bars' };
-
 export interface Segmentation {
   /** One label per data row ('' when the row gets none). */
   readonly labels: readonly string[];
   readonly problems: readonly RowProblem[];
   /** What `counts` count: table rows, or (RFM on order lines) customers. */
   readonly unit: 'rows' | 'customers';
+  /** Per label, in the method's label order, then the others by size. */
   readonly counts: readonly SegmentCount[];
   /** Rows (RFM on order lines: lines) that could be used; none means there is nothing to apply. */
   readonly usable: number;
   /** Cut-offs and settings used, as label/value pairs for the preview. */
-  readonly thresholds: readonly { readonly name: string; readonly value: string }[];
+  readonly thresholds: readonly Threshold[];
   readonly chart: Chart;
   /** RFM on order lines: how the lines were used, and RFM_TABLE's answer (one row per customer). */
   readonly lines?: LinesReport;
@@ -56,201 +54,140 @@ export interface Segmentation {
   readonly dateColumns: readonly DateColumnFinding[];
 }
 
-const list = (values: readonly number[] | undefined): number[][] | null => (values ? [values.slice()] : null);
-
-function fmt(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toPrecision(4);
+/** What a method's runner answers: one answer per data row, and what the function reported it used. */
+interface MethodAnswers {
+  readonly answers: readonly OutCell[];
+  readonly details: readonly FunctionDetails[];
+  readonly thresholds?: readonly Threshold[];
 }
 
-function numbers(column: Cell[][]): number[] {
-  return column.map(([c]) => readNumber(c)).filter((v): v is number => typeof v === 'number');
+/** A mapped column as the function parameter takes it; null when an optional column is not mapped. */
+function columnArgument(plan: Plan, rows: Rows, column: ColumnSpec): Cell[][] | null {
+  const mapped = plan.columns[column.role];
+  if (mapped === undefined && column.optional) return null;
+  return column.several ? columnsOf(rows, several(mapped), column.role) : columnOf(rows, single(mapped), column.role);
 }
 
-/** One answer per data row, from the plan's method. */
-function answersFor(
-  plan: Plan,
-  method: Exclude<MethodId, 'rfmOrders'>,
-  headers: readonly Cell[],
-  rows: readonly (readonly Cell[])[],
-): { answers: OutCell[]; extra: Partial<Segmentation> } {
-  const { columns: m, options: o, lang } = plan;
-  const flat = (grid: OutGrid): OutCell[] => grid.map((r) => r[0] ?? '');
-  switch (method) {
-    case 'abc': {
-      const values = columnOf(rows, single(m.value), 'value');
-      const aShare = o.aShare ?? ABC_DEFAULT_SHARES.a;
-      const bShare = o.bShare ?? ABC_DEFAULT_SHARES.b;
-      const positives = numbers(values)
-        .filter((v) => v > 0)
-        .sort((a, b) => b - a);
-      const cut = abcCutoffs(positives, aShare, bShare);
-      const total = positives.reduce((s, v) => s + v, 0);
-      let running = 0;
-      const step = Math.max(1, Math.floor(positives.length / 200));
-      const points: [number, number][] = [[0, 0]];
-      positives.forEach((v, i) => {
-        running += v;
-        if (i % step === 0 || i === positives.length - 1) points.push([(i + 1) / positives.length, running / total]);
-      });
-      return {
-        answers: flat(call('ABC_CLASS', [values, null, aShare, bShare, lang])),
-        extra: {
-          thresholds: [
-            { name: `A ≥`, value: Number.isFinite(cut.aMin) ? fmt(cut.aMin) : '—' },
-            { name: `B ≥`, value: Number.isFinite(cut.bMin) ? fmt(cut.bMin) : '—' },
-          ],
-          chart: { kind: 'pareto', points },
-        },
-      };
-    }
-    case 'xyz':
-      return {
-        answers: flat(call('XYZ_CLASS', [columnsOf(rows, several(m.periods), 'periods'), list(o.xyzCuts)])),
-        extra: {},
-      };
-    case 'bcg':
-    case 'priority': {
-      const [xRole, yRole, fn] =
-        plan.method === 'bcg'
-          ? ['sales', 'growth', 'BCG_QUADRANT']
-          : ['attractiveness', 'feasibility', 'PRIORITY_QUADRANT'];
-      const x = columnOf(rows, single(m[xRole as string]), xRole as string);
-      const y = columnOf(rows, single(m[yRole as string]), yRole as string);
-      const answers = flat(call(fn as string, [x, y, o.salesCut ?? null, o.growthCut ?? null, lang]));
-      const readable = x.map(([a], i) => [readNumber(a), readNumber(y[i]?.[0]), answers[i]] as const);
-      const both = readable.filter(
-        (t): t is readonly [number, number, OutCell] => typeof t[0] === 'number' && typeof t[1] === 'number',
-      );
-      const xCut = o.salesCut ?? median(both.map((t) => t[0]));
-      const yCut = o.growthCut ?? median(both.map((t) => t[1]));
-      return {
-        answers,
-        extra: {
-          thresholds: [
-            { name: xRole as string, value: fmt(xCut) },
-            { name: yRole as string, value: fmt(yCut) },
-          ],
-          chart: {
-            kind: 'scatter',
-            points: both.map(([a, b, c]) => [a, b, typeof c === 'string' ? c : ''] as const),
-            xCut,
-            yCut,
-          },
-        },
-      };
-    }
-    case 'rfm': {
-      const scores = call('RFM_SCORE', [
-        columnOf(rows, single(m.lastPurchase), 'lastPurchase'),
-        columnOf(rows, single(m.orders), 'orders'),
-        columnOf(rows, single(m.revenue), 'revenue'),
-        o.asOf ?? null,
-        o.bins ?? null,
-      ]);
-      const segments = flat(
-        call('RFM_SEGMENT', [scores.map((r) => [isProblem(r[0]) ? '' : (r[0] ?? '')]), null, lang]),
-      );
-      return { answers: scores.map((r, i) => (isProblem(r[0]) ? (r[0] as OutCell) : (segments[i] ?? ''))), extra: {} };
-    }
-    case 'pyramid':
-      return {
-        answers: flat(
-          call('CUSTOMER_TIER', [columnOf(rows, single(m.value), 'value'), null, list(o.tierShares), lang]),
-        ),
-        extra: {},
-      };
-    case 'lifecycle':
-      return {
-        answers: flat(
-          call('LIFECYCLE_STAGE', [
-            columnOf(rows, single(m.firstPurchase), 'firstPurchase'),
-            columnOf(rows, single(m.lastPurchase), 'lastPurchase'),
-            columnOf(rows, single(m.orders), 'orders'),
-            o.asOf ?? null,
-            m.referrals === undefined ? null : columnOf(rows, single(m.referrals), 'referrals'),
-            list(o.lifecycleSettings),
-            lang,
-          ]),
-        ),
-        extra: {},
-      };
-    case 'kmeans': {
-      const clusters = flat(
-        call('KMEANS_CLUSTER', [columnsOf(rows, several(m.features), 'features'), o.k ?? null, o.seed ?? null]),
-      );
-      const name = lang === 'vi' ? 'Cụm' : 'Cluster';
-      return { answers: clusters.map((c) => (typeof c === 'number' ? `${name} ${c}` : c)), extra: {} };
-    }
-    case 'rules': {
-      const { groups, cuts } = resolveRules(o.ruleGroups ?? [], rows);
-      const header = (column: number): string => {
-        const text = readText(headers[column] ?? null);
-        return typeof text === 'string' && text !== '' ? text : `#${column + 1}`;
-      };
-      return {
-        answers: rows.map((row) => ruleLabel(groups, row)),
-        extra: {
-          thresholds: cuts.map(({ column, op, cut }) => ({
-            name: header(column),
-            value: cut === undefined ? '—' : op === 'topPercent' ? `≥ ${fmt(cut)}` : `≤ ${serialToIso(cut)}`,
-          })),
-        },
-      };
-    }
-    case 'tags': {
-      const tagged = new Set(o.taggedRows ?? []);
-      return { answers: rows.map((_, i) => (tagged.has(i) ? (o.tag ?? '') : '')), extra: {} };
-    }
+function optionArgument(plan: Plan, param: ParamSpec): unknown {
+  const value = plan.options.values?.[param.name];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? [value.slice()] : value;
+}
+
+/** The function's arguments by parameter name: a mapped column, an option, the language, or left out. */
+export function functionArguments(method: MethodSpec, plan: Plan, rows: Rows): unknown[] {
+  const fn = CATALOG_BY_NAME.get(method.fn ?? '');
+  if (!fn) throw new Error(`method ${method.id} names no catalog function`);
+  return fn.params.map((param) => {
+    const column = method.columns.find((c) => c.param === param.name);
+    if (column) return columnArgument(plan, rows, column);
+    if (param.kind === 'lang') return plan.lang;
+    return method.options.some((o) => o.param === param.name) ? optionArgument(plan, param) : null;
+  });
+}
+
+const firstCells = (grid: OutGrid): OutCell[] => grid.map((row) => row[0] ?? '');
+
+function runFunction(method: MethodSpec, plan: Plan, rows: Rows): MethodAnswers {
+  const details: FunctionDetails[] = [];
+  const answers = firstCells(call(method.fn as string, functionArguments(method, plan, rows), (d) => details.push(d)));
+  const follow = { call: (name: string, args: readonly unknown[]) => firstCells(call(name, args)), lang: plan.lang };
+  return { answers: method.then ? method.then(answers, follow) : answers, details };
+}
+
+function runRules(plan: Plan, headers: readonly Cell[], rows: Rows): MethodAnswers {
+  const { groups, cuts } = resolveRules(plan.options.ruleGroups ?? [], rows);
+  const header = (column: number): string => {
+    const text = readText(headers[column] ?? null);
+    return typeof text === 'string' && text !== '' ? text : `#${column + 1}`;
+  };
+  return {
+    answers: rows.map((row) => ruleLabel(groups, row)),
+    details: [],
+    thresholds: cuts.map(({ column, op, cut }) => ({
+      name: header(column),
+      value: cut === undefined ? '—' : op === 'topPercent' ? `≥ ${formatCut(cut)}` : `≤ ${serialToIso(cut)}`,
+    })),
+  };
+}
+
+function runTags(plan: Plan, rows: Rows): MethodAnswers {
+  const tagged = new Set(plan.options.taggedRows ?? []);
+  return { answers: rows.map((_, i) => (tagged.has(i) ? (plan.options.tag ?? '') : '')), details: [] };
+}
+
+/** Counts per label: the method's labels in their order, then the others by size. */
+export function countLabels(labels: readonly string[], method: MethodSpec, lang: Lang): SegmentCount[] {
+  const tally = new Map<string, number>();
+  let labelled = 0;
+  for (const l of labels) {
+    if (l === '') continue;
+    tally.set(l, (tally.get(l) ?? 0) + 1);
+    labelled++;
   }
+  const rank = new Map((method.labels ?? []).map((key, i) => [label(key, lang), i]));
+  const position = (l: string): number => rank.get(l) ?? Infinity;
+  return [...tally]
+    .map(([l, count]) => ({ label: l, count, share: labelled ? count / labelled : 0 }))
+    .sort((a, b) => position(a.label) - position(b.label) || b.count - a.count || a.label.localeCompare(b.label));
 }
 
-const defaultThresholds = (plan: Plan): Segmentation['thresholds'] =>
-  plan.options.asOf ? [{ name: 'as_of', value: plan.options.asOf }] : [];
+/** Points of the scatter: the rows where both mapped columns hold numbers, with their labels. */
+function scatterPoints(method: MethodSpec, plan: Plan, rows: Rows, labels: readonly string[]) {
+  const [xColumn, yColumn] = method.columns.map((c) => single(plan.columns[c.role]));
+  const points: (readonly [number, number, string])[] = [];
+  if (xColumn === undefined || yColumn === undefined) return points;
+  rows.forEach((row, i) => {
+    const x = readNumber(row[xColumn] ?? null);
+    const y = readNumber(row[yColumn] ?? null);
+    if (typeof x === 'number' && typeof y === 'number') points.push([x, y, labels[i] ?? '']);
+  });
+  return points;
+}
 
 /** Segments a table (header row first) by the plan's method. */
 export function segmentTable(plan: Plan, table: readonly (readonly Cell[])[]): Segmentation {
   const rows = table.slice(1);
   const headers = table[0] ?? [];
   const dateColumns = findDateColumns(plan, headers, rows);
-  const method = plan.method;
-  if (method === 'rfmOrders') {
+  const method = methodSpec(plan.method);
+  if (method.run === 'orderLines') {
     const orders = segmentOrderLines(plan, headers, rows);
     return {
       labels: orders.labels,
       problems: orders.problems,
       unit: 'customers',
-      counts: orders.counts,
+      counts: countLabels(orders.customerSegments, method, plan.lang),
       usable: orders.lines.usedLines,
-      thresholds: defaultThresholds(plan),
+      thresholds: thresholdsOf(orders.details, method, plan.lang),
       chart: { kind: 'bars' },
       lines: orders.lines,
       customers: orders.customers,
       dateColumns,
     };
   }
-  const { answers, extra } = answersFor(plan, method, headers, rows);
+  const run =
+    method.run === 'rules'
+      ? runRules(plan, headers, rows)
+      : method.run === 'tags'
+        ? runTags(plan, rows)
+        : runFunction(method, plan, rows);
   const labels: string[] = [];
   const problems: RowProblem[] = [];
-  answers.forEach((answer, row) => {
+  run.answers.forEach((answer, row) => {
     if (isProblem(answer)) {
       problems.push({ row, message: describeProblem(answer, plan.lang) });
       labels.push('');
     } else labels.push(typeof answer === 'string' ? answer : String(answer));
   });
-  const tally = new Map<string, number>();
-  for (const l of labels) if (l !== '') tally.set(l, (tally.get(l) ?? 0) + 1);
-  const labelled = labels.filter((l) => l !== '').length;
-  const counts = [...tally]
-    .map(([l, count]) => ({ label: l, count, share: labelled ? count / labelled : 0 }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   return {
     labels,
     problems,
     unit: 'rows',
-    counts,
+    counts: countLabels(labels, method, plan.lang),
     usable: rows.length - problems.length,
-    thresholds: extra.thresholds ?? defaultThresholds(plan),
-    chart: extra.chart ?? { kind: 'bars' },
+    thresholds: run.thresholds ?? thresholdsOf(run.details, method, plan.lang),
+    chart: chartOf(run.details, method.chart === 'scatter' ? scatterPoints(method, plan, rows, labels) : []),
     dateColumns,
   };
 }

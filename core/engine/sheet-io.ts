@@ -106,8 +106,3 @@ export function a1Range(r: Rect): string {
     ? a1(r.row, r.col)
     : `${a1(r.row, r.col)}:${a1(r.row + r.rows - 1, r.col + r.cols - 1)}`;
 }
-
-/** A rectangle of one value, for state parts built in the engine. */
-export function gridOf<T>(rows: number, cols: number, value: (row: number, col: number) => T): T[][] {
-  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => value(r, c)));
-}

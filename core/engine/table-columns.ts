@@ -3,6 +3,7 @@
  * whose whole-call problem is thrown (the panel shows it in the user's language).
  */
 import { invoke } from '../catalog/invoke.js';
+import type { DetailSink } from '../catalog/types.js';
 import { SegmentKitError } from '../errors.js';
 import { readText } from '../cells.js';
 import type { OutGrid } from '../output.js';
@@ -29,8 +30,9 @@ export const single = (value: number | readonly number[] | undefined): number | 
 export const several = (value: number | readonly number[] | undefined): readonly number[] | undefined =>
   typeof value === 'number' ? [value] : value;
 
-export function call(name: string, args: unknown[]): OutGrid {
-  const result = invoke(name, args);
+/** Calls a catalog function; its whole-call problem is thrown, what it used goes to `details`. */
+export function call(name: string, args: readonly unknown[], details?: DetailSink): OutGrid {
+  const result = invoke(name, args, details);
   if (!result.ok) throw result.error;
   return result.grid;
 }

@@ -1,7 +1,7 @@
 /**
  * The table the panel works on, found the same way in every host: the host hands over the block of filled cells
- * around the active cell (Excel's current region, Sheets' data region, the playground's own search) and its first
- * rows; this finds the header row, splits off a trailing segment or tag column from an earlier run (so a new run
+ * around the active cell (Sheets: the range's data region; Excel and the playground: `regionAround` over the values
+ * of the sheet's used range) and its first rows; this finds the header row, splits off a trailing segment or tag column from an earlier run (so a new run
  * replaces it), and turns the selection into data rows.
  */
 import { readText } from '../cells.js';
@@ -79,7 +79,9 @@ export function describeTable(
 }
 
 /**
- * The block of filled cells around a cell in a grid of values (for hosts without a native current region).
+ * The block of filled cells around a cell in a grid of values (Excel and the playground read the sheet's used range
+ * and search it here; Sheets asks the range for its data region). Each side moves out while the row or column
+ * beyond it has a filled cell next to the block (corners included), until no side moves.
  * O(rows × cols) per round; a round grows each side as far as it goes, so a long table takes a few rounds.
  */
 export function regionAround(values: readonly (readonly CellValue[])[], row: number, col: number): Rect {
@@ -87,37 +89,26 @@ export function regionAround(values: readonly (readonly CellValue[])[], row: num
     const v = values[r]?.[c];
     return v !== null && v !== undefined && v !== '';
   };
-  let top = row;
-  let bottom = row;
-  let left = col;
-  let right = col;
+  /** The block's sides: top, bottom (rows), left, right (columns). */
+  const side = [row, row, col, col];
+  /** Whether row (or column) `at` has a filled cell beside the block, its corners included. */
+  const lineHas = (isRow: boolean, at: number): boolean => {
+    const from = side[isRow ? 2 : 0] as number;
+    const to = side[isRow ? 3 : 1] as number;
+    for (let i = Math.max(0, from - 1); i <= to + 1; i++) if (isRow ? filled(at, i) : filled(i, at)) return true;
+    return false;
+  };
   let grown = true;
   while (grown) {
     grown = false;
-    const rowHas = (r: number): boolean => {
-      for (let c = Math.max(0, left - 1); c <= right + 1; c++) if (filled(r, c)) return true;
-      return false;
-    };
-    const colHas = (c: number): boolean => {
-      for (let r = Math.max(0, top - 1); r <= bottom + 1; r++) if (filled(r, c)) return true;
-      return false;
-    };
-    while (top > 0 && rowHas(top - 1)) {
-      top--;
-      grown = true;
-    }
-    while (rowHas(bottom + 1)) {
-      bottom++;
-      grown = true;
-    }
-    while (left > 0 && colHas(left - 1)) {
-      left--;
-      grown = true;
-    }
-    while (colHas(right + 1)) {
-      right++;
-      grown = true;
+    for (let s = 0; s < 4; s++) {
+      const step = s % 2 === 0 ? -1 : 1;
+      for (let next = (side[s] as number) + step; next >= 0 && lineHas(s < 2, next); next += step) {
+        side[s] = next;
+        grown = true;
+      }
     }
   }
+  const [top, bottom, left, right] = side as [number, number, number, number];
   return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
 }

@@ -79,6 +79,20 @@ export interface ColumnAnchor {
 
 export type SyncColumnAnchor = Synchronous<ColumnAnchor>;
 
+/** What apply and undo both need of a host besides the sheet: the record's store and, if it has one, the anchor. */
+export interface UndoPlace {
+  readonly store: UndoStore;
+  readonly anchor?: ColumnAnchor;
+  /** Takes away a summary sheet an apply added. */
+  readonly removeSummary?: (name: string) => Promise<void>;
+}
+
+export type SyncUndoPlace = {
+  readonly store: SyncUndoStore;
+  readonly anchor?: SyncColumnAnchor;
+  readonly removeSummary?: (name: string) => void;
+};
+
 /** Bound once: a global looked up in a hot loop is slow in some script hosts (node:vm contexts among them). */
 const imul = Math.imul;
 

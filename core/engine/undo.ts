@@ -13,29 +13,21 @@ import {
   matchRows,
   resultCellIdentity,
   rowKey,
-  type ColumnAnchor,
-  type SyncColumnAnchor,
-  type SyncUndoStore,
+  type SyncUndoPlace,
+  type UndoPlace,
   type UndoRecord,
-  type UndoStore,
 } from './undo-record.js';
 
 /** How far sideways undo looks for a table whose columns moved, when the host has no column anchor. */
 export const SHIFT_WINDOW = 64;
 
-export interface UndoEnv {
+export interface UndoEnv extends UndoPlace {
   /** The port for a sheet; throws PanelError `sheetMissing` when there is no such sheet. */
   readonly io: (sheetName: string) => SheetIO;
-  readonly store: UndoStore;
-  readonly anchor?: ColumnAnchor;
-  readonly removeSummary?: (name: string) => Promise<void>;
 }
 
-export type SyncUndoEnv = {
+export type SyncUndoEnv = SyncUndoPlace & {
   readonly io: (sheetName: string) => SyncSheetIO;
-  readonly store: SyncUndoStore;
-  readonly anchor?: SyncColumnAnchor;
-  readonly removeSummary?: (name: string) => void;
 };
 
 type AnyIO = SheetIO | SyncSheetIO;

@@ -23,11 +23,23 @@ export interface AbcCutoffs {
   readonly bMin: number;
 }
 
-/**
- * Cut-offs from a population's values (any order; non-positive values are ignored).
- * S(v) = (sum of positive values ≥ v) / (sum of positive values): summed first, divided once.
- */
-export function abcCutoffs(population: ArrayLike<number>, aShare: number, bShare: number): AbcCutoffs {
+/** A point of the cumulative (Pareto) curve: the share of the positive values counted, and of their total. */
+export type CurvePoint = readonly [customers: number, value: number];
+
+/** The cut-offs with the cumulative curve they were read from, for a chart of exactly what was classified. */
+export interface AbcAnalysis extends AbcCutoffs {
+  /** From (0, 0) to (1, 1), largest values first, thinned to about `CURVE_POINTS` points plus aEnd and bEnd. */
+  readonly curve: readonly CurvePoint[];
+  /** Where the A and the B values end on the curve; (0, 0) when the class is empty. */
+  readonly aEnd: CurvePoint;
+  readonly bEnd: CurvePoint;
+}
+
+/** About how many points the curve keeps, however many values there are. */
+export const CURVE_POINTS = 200;
+
+/** The positive values of a population, sorted ascending, and their total summed largest first. */
+function sortedPositives(population: ArrayLike<number>): { positives: Float64Array; total: number } {
   let count = 0;
   for (let i = 0; i < population.length; i++) if ((population[i] as number) > 0) count++;
   const positives = new Float64Array(count);
@@ -39,20 +51,84 @@ export function abcCutoffs(population: ArrayLike<number>, aShare: number, bShare
   positives.sort();
   let total = 0;
   for (let i = count - 1; i >= 0; i--) total += positives[i] as number;
+  return { positives, total };
+}
 
+/**
+ * Walks the sorted positives largest first, one block of equal values at a time: S(v) = (sum of positive values
+ * ≥ v) / (sum of positive values), summed first, divided once. The cut-offs are read on the way, which ends where
+ * B ends, or, with `onBlock`, at the smallest value, `onBlock` seeing each block's end (values counted, share).
+ */
+function walkBlocks(
+  positives: Float64Array,
+  total: number,
+  aShare: number,
+  bShare: number,
+  onBlock?: (counted: number, share: number) => void,
+): AbcCutoffs & { aCount: number; bCount: number; aShareEnd: number; bShareEnd: number } {
+  const count = positives.length;
   let aMin = Infinity;
   let bMin = Infinity;
+  let aCount = 0;
+  let bCount = 0;
+  let aShareEnd = 0;
+  let bShareEnd = 0;
   let running = 0;
+  let inB = true;
   let i = count - 1;
   while (i >= 0) {
     const value = positives[i] as number;
     while (i >= 0 && positives[i] === value) running += positives[i--] as number;
     const share = running / total;
-    if (!atMost(share, bShare)) break;
-    bMin = value;
-    if (atMost(share, aShare)) aMin = value;
+    if (onBlock) onBlock(count - 1 - i, share);
+    if (inB && atMost(share, bShare)) {
+      bMin = value;
+      bCount = count - 1 - i;
+      bShareEnd = share;
+      if (atMost(share, aShare)) {
+        aMin = value;
+        aCount = bCount;
+        aShareEnd = share;
+      }
+    } else {
+      inB = false;
+      if (!onBlock) break;
+    }
   }
+  return { aMin, bMin, aCount, bCount, aShareEnd, bShareEnd };
+}
+
+/** Cut-offs from a population's values (any order; non-positive values are ignored). O(n log n). */
+export function abcCutoffs(population: ArrayLike<number>, aShare: number, bShare: number): AbcCutoffs {
+  const { positives, total } = sortedPositives(population);
+  const { aMin, bMin } = walkBlocks(positives, total, aShare, bShare);
   return { aMin, bMin };
+}
+
+/**
+ * The cut-offs of `abcCutoffs` and the cumulative curve, both from the one sorted array, with where A and B end
+ * on it. The curve keeps every `ceil(n / CURVE_POINTS)`-th value, the last one, and the ends of A and B. O(n log n).
+ */
+export function abcAnalysis(population: ArrayLike<number>, aShare: number, bShare: number): AbcAnalysis {
+  const { positives, total } = sortedPositives(population);
+  const n = positives.length;
+  const step = Math.max(1, Math.ceil(n / CURVE_POINTS));
+  const points: CurvePoint[] = [[0, 0]];
+  let last = 0;
+  const cut = walkBlocks(positives, total, aShare, bShare, (counted, share) => {
+    // Within a block of equal values the curve is a straight line, so its end points are enough.
+    if (counted === n || counted - last >= step) {
+      points.push([counted / n, share]);
+      last = counted;
+    }
+  });
+  const aEnd: CurvePoint = cut.aCount === 0 ? [0, 0] : [cut.aCount / n, cut.aShareEnd];
+  const bEnd: CurvePoint = cut.bCount === 0 ? [0, 0] : [cut.bCount / n, cut.bShareEnd];
+  for (const end of [aEnd, bEnd]) {
+    if (end[0] > 0 && !points.some((point) => point[0] === end[0])) points.push(end);
+  }
+  points.sort((a, b) => a[0] - b[0]);
+  return { aMin: cut.aMin, bMin: cut.bMin, curve: points, aEnd, bEnd };
 }
 
 export function abcClass(value: number, cutoffs: AbcCutoffs): AbcClass {

@@ -8,7 +8,7 @@
  * @see https://en.wikipedia.org/wiki/Lloyd%27s_algorithm
  * @example lloyd(Float64Array.of(0, 1, 10, 11), 1, 2, 7) // → Float64Array [0.5, 10.5] (or [10.5, 0.5])
  */
-import { seededRandom } from '../random.js';
+import { seededRandom } from '../numeric/random.js';
 
 function squaredDistance(points: Float64Array, i: number, centroids: Float64Array, c: number, p: number): number {
   let sum = 0;

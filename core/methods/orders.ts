@@ -12,7 +12,8 @@
  * - **Lines left out** (read by core/order-lines.ts: no customer, a cell that cannot be read, a blank cell in a filled
  *   line; here: a date after an explicit as_of) are counted by reason with their first rows, and reported per customer
  *   when the customer is known, else together.
- * Revenue is summed with Neumaier's compensated summation, so reordering the lines hardly changes a total.
+ * Revenue is summed with Neumaier's compensated summation (numeric/sum.ts), so reordering the lines hardly changes
+ * a total.
  *
  * Cost: O(lines) time expected (one hash lookup per line with order ids, none without), O(lines + customers)
  * memory.
@@ -34,6 +35,7 @@
  */
 import { at, problem, type Problem } from '../errors.js';
 import { serialToIso } from '../dates.js';
+import { addCompensated } from '../numeric/sum.js';
 import { RELATIVE_TOLERANCE } from '../tolerance.js';
 
 /** Why a line was left out. */
@@ -157,15 +159,6 @@ function addTo(report: LeftOutReport | undefined, p: Problem): LeftOutReport {
   entry.count++;
   if (entry.problems.length < PROBLEMS_KEPT) entry.problems.push(p);
   return entry;
-}
-
-/** Neumaier's compensated running sum, kept in two parallel arrays. */
-function addCompensated(sum: Float64Array, compensation: Float64Array, k: number, value: number): void {
-  const s = sum[k] as number;
-  const next = s + value;
-  compensation[k] =
-    (compensation[k] as number) + (Math.abs(s) >= Math.abs(value) ? s - next + value : value - next + s);
-  sum[k] = next;
 }
 
 /** Local copies: the loops below read these on every line. */

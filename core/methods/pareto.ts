@@ -11,7 +11,8 @@
  * @example paretoRatio(Float64Array.of(100, 10, 10, 10, 10), 0.2) // → { kind: 'ratio', value: 10, top: 1 }
  */
 import { ceilShare, atLeast, atMost } from '../tolerance.js';
-import { compareText, stableSum } from './summary.js';
+import { runningSums, stableSum } from '../numeric/sum.js';
+import { compareText } from './summary.js';
 
 export interface Leader {
   readonly item: string;
@@ -46,21 +47,6 @@ export function paretoLeaders(items: readonly string[], sums: ArrayLike<number>,
     leaders.push({ item, value: sorted[j] as number, cumulativeShare: (cumulative[j] as number) / total });
   }
   return leaders;
-}
-
-/** Compensated (Neumaier) running sums: the last one is the total, summed in the same order as the rest. */
-function runningSums(values: Float64Array): Float64Array {
-  const out = new Float64Array(values.length);
-  let sum = 0;
-  let compensation = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    const t = sum + v;
-    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
-    out[i] = sum + compensation;
-  }
-  return out;
 }
 
 export type ParetoRatio =

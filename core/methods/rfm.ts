@@ -86,9 +86,40 @@ export function monetaryScore(revenue: number, cuts: RfmCuts): number {
   return 1 + passed(cuts.m, revenue, cuts.mode);
 }
 
-/** 100·R + 10·F + M. */
+/** The score of three digits: 100·R + 10·F + M. */
+export function combineScore(r: number, f: number, m: number): number {
+  return 100 * r + 10 * f + m;
+}
+
+/** The score of one customer against cuts. */
 export function rfmScore(days: number, orders: number, revenue: number, cuts: RfmCuts): number {
-  return 100 * recencyScore(days, cuts) + 10 * frequencyScore(orders, cuts) + monetaryScore(revenue, cuts);
+  return combineScore(recencyScore(days, cuts), frequencyScore(orders, cuts), monetaryScore(revenue, cuts));
+}
+
+/** R, F and M of every member of a population, in its order. */
+export interface RfmDigits {
+  readonly r: Uint8Array;
+  readonly f: Uint8Array;
+  readonly m: Uint8Array;
+}
+
+/** Scores every member of a population (day counts, order counts, revenues of equal length) against cuts. */
+export function rfmDigits(
+  days: ArrayLike<number>,
+  orders: ArrayLike<number>,
+  revenue: ArrayLike<number>,
+  cuts: RfmCuts,
+): RfmDigits {
+  const n = days.length;
+  const r = new Uint8Array(n);
+  const f = new Uint8Array(n);
+  const m = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    r[i] = recencyScore(days[i] as number, cuts);
+    f[i] = frequencyScore(orders[i] as number, cuts);
+    m[i] = monetaryScore(revenue[i] as number, cuts);
+  }
+  return { r, f, m };
 }
 
 /** R, F and M of a score of three digits 1..9 (`545` → [5, 4, 5]), or undefined when it is not one. */

@@ -2,10 +2,10 @@
  * Aggregates by segment (or item): per-group counts and compensated sums, the segment summary
  * (customers, value, shares, average) and each segment's main trait.
  *
- * Group sums use Neumaier's compensated summation, so a group's total hardly depends on the order of its
- * lines (answers stay permutation-invariant in practice, not just in exact arithmetic). Groups are ordered by a
- * total order that never depends on the input order: by value (or size) descending, then by name in code-unit
- * order (not locale order, which differs between hosts).
+ * Group sums use Neumaier's compensated summation (numeric/sum.ts), so a group's total hardly depends on the
+ * order of its lines (answers stay permutation-invariant in practice, not just in exact arithmetic). Groups are
+ * ordered by a total order that never depends on the input order: by value (or size) descending, then by name in
+ * code-unit order (not locale order, which differs between hosts).
  * Cost: O(n) to group n lines (one hash lookup per line), O(g log g) to order g groups.
  *
  * @see https://en.wikipedia.org/wiki/Kahan_summation_algorithm#Further_enhancements (Neumaier)
@@ -13,6 +13,7 @@
  *   // → rows [{ segment: 'A', customers: 2, value: 40 }, { segment: 'B', customers: 1, value: 5 }],
  *   //   total { customers: 3, value: 45 }
  */
+import { addCompensated, stableSum } from '../numeric/sum.js';
 import { clearlyAbove } from '../tolerance.js';
 
 /** Code-unit order of two texts: the same on every host, unlike localeCompare. */
@@ -50,10 +51,7 @@ export function groupSums(keys: readonly string[], values: ArrayLike<number>): G
     counts[g]! += 1;
     const v = values[i] as number;
     if (Number.isNaN(v)) continue;
-    const s = sums[g] as number;
-    const t = s + v;
-    compensation[g]! += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-    sums[g] = t;
+    addCompensated(sums, compensation, g, v);
   }
   const g = names.length;
   const totals = new Float64Array(g);
@@ -65,19 +63,6 @@ function grow(array: Float64Array): Float64Array {
   const bigger = new Float64Array(array.length * 2);
   bigger.set(array);
   return bigger;
-}
-
-/** Compensated sum of values (Neumaier). */
-export function stableSum(values: ArrayLike<number>): number {
-  let sum = 0;
-  let compensation = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    const t = sum + v;
-    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
-  }
-  return sum + compensation;
 }
 
 export interface SegmentRow {

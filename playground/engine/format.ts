@@ -1,9 +1,6 @@
 /** How a computed value is shown in a cell: dates as ISO, money with ₫, shares as percentages. */
+import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from '../../core/dates.js';
 import type { ColumnFormat } from './sheet-model.js';
-
-const MS_PER_DAY = 86_400_000;
-/** Serial of 1970-01-01 (serials count days from 1899-12-30, as in Excel and HyperFormula's default). */
-const UNIX_EPOCH_SERIAL = 25_569;
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const groupedDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -83,23 +80,6 @@ export function excelNumberFormat(format: ColumnFormat | undefined, type: string
     default:
       return undefined;
   }
-}
-
-/** Column letters: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** `C12` for column 2, row 11 (0-based). */
-export function a1(col: number, row: number): string {
-  return `${columnLetter(col)}${row + 1}`;
 }
 
 /** Column and row (0-based) of an A1 address such as `C12` or `$C$12`; undefined when it is not one. */

@@ -7,7 +7,7 @@
  * stay text, numbers stay numbers, and formulas are imported as their last computed values (another workbook's
  * functions may not exist here).
  */
-import { columnLetter } from '../engine/format.js';
+import { columnLetters } from '../../core/engine/sheet-io.js';
 import type { CellInput, ColumnSpec, SheetInput } from '../engine/sheet-model.js';
 import { asText, columnReading, importedCell, isIdColumn } from './cell-text.js';
 import { detectSeparator, splitRows, type Separator } from './separator.js';
@@ -82,7 +82,7 @@ function widthOf(rows: readonly (readonly unknown[])[]): number {
 /** The header of column `c`, or its letter. */
 function columnName(header: readonly unknown[] | undefined, c: number): string {
   const text = header?.[c];
-  return typeof text === 'string' && text.trim() !== '' ? text.trim() : columnLetter(c);
+  return typeof text === 'string' && text.trim() !== '' ? text.trim() : columnLetters(c);
 }
 
 /** Each non-blank line as one value (a one-column file; `"…"` around a line removed). */

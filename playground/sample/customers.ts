@@ -5,7 +5,8 @@
  * The model is simple but consistent: company size drives revenue and contacts; tenure and buying rhythm drive
  * orders; a customer whose last purchase is before this year bought nothing this year; prospects never bought.
  */
-import { seededRandom } from '../../core/random.js';
+import { MS_PER_DAY } from '../../core/dates.js';
+import { seededRandom } from '../../core/numeric/random.js';
 
 export type Region = 'Bắc' | 'Trung' | 'Nam';
 
@@ -151,7 +152,6 @@ const BRAND_SECOND = [
   'Việt',
 ];
 
-const MS_PER_DAY = 86_400_000;
 const isoDay = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY;
 
@@ -226,16 +226,12 @@ export function generateCustomers(count: number, options: GeneratorOptions = {})
     names.add(company);
 
     const contacts = clamp(1 + Math.floor(Math.log2(employees) / 2.5) + poisson(random, 0.8), 1, 12);
+    const who = { id, company, industry, region, province, employees };
 
     // About 3% are prospects: registered, met, never bought.
     if (random() < 0.03) {
       customers.push({
-        id,
-        company,
-        industry,
-        region,
-        province,
-        employees,
+        ...who,
         firstPurchase: null,
         lastPurchase: null,
         orders: 0,
@@ -279,12 +275,7 @@ export function generateCustomers(count: number, options: GeneratorOptions = {})
     const feedback = poisson(random, 0.4 + Math.min(orders, 60) / 12);
 
     customers.push({
-      id,
-      company,
-      industry,
-      region,
-      province,
-      employees,
+      ...who,
       firstPurchase: isoDay(first),
       lastPurchase: isoDay(last),
       orders,

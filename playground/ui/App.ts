@@ -22,7 +22,8 @@ import {
   type ReactNode,
 } from 'react';
 import type { Lang } from '../../core/labels.js';
-import { a1, parseA1 } from '../engine/format.js';
+import { a1, a1Range } from '../../core/engine/sheet-io.js';
+import { parseA1 } from '../engine/format.js';
 import type { Workbook } from '../engine/workbook.js';
 import { workbookToXlsx } from '../io/export.js';
 import { fileToSheets } from '../io/import.js';
@@ -62,8 +63,8 @@ function cellSelection(cell: { col: number; row: number }): SelectionInfo {
 
 function rangeAddress(selection: SelectionInfo): string {
   const { x, y, width, height } = selection.range;
-  if (width <= 1 && height <= 1) return a1(selection.cell.col, selection.cell.row);
-  return `${a1(x, y)}:${a1(x + width - 1, y + height - 1)}`;
+  if (width <= 1 && height <= 1) return a1(selection.cell.row, selection.cell.col);
+  return a1Range({ row: y, col: x, rows: height, cols: width });
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -266,7 +267,7 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
       grid.current?.focus();
     },
     onNavigate: navigate,
-    spilledFrom: anchor ? a1(anchor.col, anchor.row) : undefined,
+    spilledFrom: anchor ? a1(anchor.row, anchor.col) : undefined,
     error: view.kind === 'error' ? `${view.text} ${view.error ?? ''}`.trim() : undefined,
   });
 

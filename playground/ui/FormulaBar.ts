@@ -1,7 +1,7 @@
 /** Name box (go to a cell), the formula of the selected cell, and help for the SegmentKit function being typed. */
 import { createElement as h, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { Lang } from '../../core/labels.js';
-import { hintAt, signatureParts } from './function-hint.js';
+import { hintAt, hintText, signatureParts } from './function-hint.js';
 import { uiText } from './i18n.js';
 
 export interface FormulaBarProps {
@@ -90,7 +90,7 @@ export function FormulaBar(props: FormulaBarProps): ReactElement {
       'div',
       { className: 'formula-hint', role: 'note' },
       h('span', { className: 'hint-signature' }, h('b', null, hint.spec.name), '(', ...parts, ')'),
-      h('span', { className: 'hint-text' }, hint.spec.params[hint.argument]?.help[lang] ?? hint.spec.summary[lang]),
+      h('span', { className: 'hint-text' }, hintText(hint, lang)),
     );
   } else if (error) {
     below = h('div', { className: 'formula-error', role: 'status' }, error);

@@ -21,7 +21,7 @@ import {
 } from '@glideapps/glide-data-grid';
 import '@glideapps/glide-data-grid/dist/index.css';
 import { createElement as h, forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
-import { columnLetter } from '../engine/format.js';
+import { columnLetters } from '../../core/engine/sheet-io.js';
 import type { Workbook } from '../engine/workbook.js';
 import { TONE_COLORS, toneOf, type Tone } from './tones.js';
 
@@ -151,7 +151,7 @@ export const SheetGrid = forwardRef<SheetGridHandle, SheetGridProps>(function Sh
   const columns = useMemo<GridColumn[]>(() => {
     const list: GridColumn[] = [];
     for (let c = 0; c < colCount; c++) {
-      const letter = columnLetter(c);
+      const letter = columnLetters(c);
       // Once row 1 has scrolled away, its header names join the column letters.
       const name = headerRow && topRow > 0 ? workbook.view(sheet, 0, c).text : '';
       list.push({

@@ -1,5 +1,5 @@
 /** The help line under the formula bar: which catalog function is being typed, and which argument. */
-import { CATALOG, CATALOG_BY_NAME, type FunctionSpec } from '../../core/index.js';
+import { CATALOG, CATALOG_BY_NAME, paramHelp, type FunctionSpec, type Lang } from '../../core/index.js';
 
 export interface FunctionHint {
   readonly spec: FunctionSpec;
@@ -43,4 +43,10 @@ export function hintAt(formula: string, caret = formula.length): FunctionHint | 
 /** `ABC_CLASS(values, [population], …)` as parts, so the current argument can be emphasised. */
 export function signatureParts(spec: FunctionSpec): string[] {
   return spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name));
+}
+
+/** The hint's text: the help of the argument the caret is in (with its limits and default), else the summary. */
+export function hintText(hint: FunctionHint, lang: Lang): string {
+  const p = hint.spec.params[hint.argument];
+  return p ? paramHelp(p, lang) : hint.spec.summary[lang];
 }

@@ -3,6 +3,7 @@
  * table (panel/i18n.ts); the page follows the language chosen there (see language.ts).
  */
 import type { Lang } from '../../core/labels.js';
+import { fillTemplate } from '../../core/template.js';
 
 const TEXT = {
   brandTag: { en: 'Playground', vi: 'Bản dùng thử' },
@@ -88,9 +89,7 @@ export type UiTextKey = keyof typeof TEXT;
 
 /** A text of the page in the given language, `{name}` filled from `values`. */
 export function uiText(key: UiTextKey, lang: Lang, values: Record<string, string | number> = {}): string {
-  return TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return fillTemplate(TEXT[key][lang], values);
 }
 
 const NUMBER_LOCALE: Record<Lang, string> = { en: 'en-US', vi: 'vi-VN' };

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRules } from '../../core/catalog/rfm.js';
+import { defaultRules } from '../../core/catalog/rfm-segment.js';
 import { expectedTable } from '../fixtures/expected-rfm.js';
 import { accountingExport, posExport, toCsv, type ExportFile } from '../fixtures/exports.js';
 import { ARTIFACTS, openPlayground, openSession, type Session } from './harness.js';

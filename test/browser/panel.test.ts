@@ -77,7 +77,7 @@ async function prepareRfm(lang: 'en' | 'vi', someLabel: RegExp): Promise<void> {
   // Step 3: the guessed columns; an explicit as_of so the answer does not depend on today.
   for (const role of ['lastPurchase', 'orders', 'revenue'])
     expect(await panel.locator(`select[data-role="${role}"]`).inputValue()).not.toBe('');
-  await panel.locator('input[data-option="asOf"]').fill('2025-12-31');
+  await panel.locator('input[data-option="as_of"]').fill('2025-12-31');
   await panel.getByTestId('preview').click();
   // Step 4: counts and a chart.
   await panel.getByTestId('preview-counts').waitFor();

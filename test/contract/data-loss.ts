@@ -100,7 +100,11 @@ export function dataLossSuite(harness: HostHarness): void {
       const doc = await harness.open(ROWS);
       await apply(doc.host(), abc(doc.sheetName));
       const afterFirst = await doc.snapshot();
-      await apply(doc.host(), abc(doc.sheetName, { options: { aShare: 0.5, bShare: 0.9 }, colorRows: false }), true);
+      await apply(
+        doc.host(),
+        abc(doc.sheetName, { options: { values: { a_share: 0.5, b_share: 0.9 } }, colorRows: false }),
+        true,
+      );
       expect(await doc.host().undo()).toEqual({ kind: 'undone' });
       expect(await doc.snapshot()).toEqual(afterFirst);
       expect(await doc.host().lastApply()).toBeUndefined();
@@ -149,7 +153,7 @@ export function dataLossSuite(harness: HostHarness): void {
       expect(await doc.snapshot()).toEqual(applied);
       expect(await doc.host().lastApply()).toBeUndefined();
       // A new apply over the old result column works, and undo puts that column back.
-      await apply(doc.host(), abc(doc.sheetName, { options: { aShare: 0.5, bShare: 0.9 } }), true);
+      await apply(doc.host(), abc(doc.sheetName, { options: { values: { a_share: 0.5, b_share: 0.9 } } }), true);
       expect(await doc.host().undo()).toEqual({ kind: 'undone' });
       expect(await doc.snapshot()).toEqual(applied);
     });

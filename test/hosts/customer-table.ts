@@ -55,7 +55,7 @@ export const customerPlan = (rows: number, change: Partial<Plan> = {}): Plan => 
   table: { row: 0, col: 0, rows: rows + 1, cols: 10 },
   method: 'rfm',
   columns: { lastPurchase: 6, orders: 7, revenue: 8 },
-  options: { asOf: '2025-12-31' },
+  options: { values: { as_of: '2025-12-31' } },
   lang: 'vi',
   colorRows: true,
   ...change,

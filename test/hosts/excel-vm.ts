@@ -21,8 +21,8 @@ export const FUNCTIONS_JSON_PATH = join(ADDIN_DIST, 'functions.json');
 export const FUNCTIONS_VI_JSON_PATH = join(ADDIN_DIST, 'functions-vi.json');
 export const MANIFEST_DIST_PATH = join(ADDIN_DIST, 'manifest.xml');
 
-/** What dist/addin is built from; an output older than any of them is rebuilt. */
-const SOURCES = ['core', 'addin', 'assets', 'manifest.xml', 'webpack.config.js'];
+/** What dist/addin is built from (taskpane.js bundles panel/); an output older than any of them is rebuilt. */
+const SOURCES = ['core', 'addin', 'panel', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/licence-notice.js'];
 const OUTPUTS = ['functions.js', 'functions.json', 'functions-vi.json', 'taskpane.html', 'taskpane.js', 'manifest.xml'];
 const LOCK = join(ROOT, 'dist/.addin-build.lock');
 
@@ -58,8 +58,9 @@ function buildAddin(): void {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Builds dist/addin with `webpack --mode production` when it is missing or stale (a beforeAll of every suite
- * that reads it). Test files run in parallel, so one builds while the others wait for its lock.
+ * Builds dist/addin with `webpack --mode production` when it is missing or stale: the global setup of the artifacts
+ * and scale projects (test/dist-setup.ts), never a test. Another vitest run on the same tree may be building too, so
+ * one builds while the others wait for its lock.
  */
 export async function ensureAddinBuilt(): Promise<void> {
   for (let waited = 0; addinIsStale(); waited += 250) {
@@ -83,6 +84,19 @@ export async function ensureAddinBuilt(): Promise<void> {
     if (waited > 600_000) throw new Error('timed out waiting for another test file to build dist/addin');
     await sleep(250);
   }
+}
+
+/**
+ * For a test's beforeAll: fails (never skips, never builds) when dist/addin is missing an output. The global setup of
+ * the artifacts and scale projects has built it by then; a test file run outside them has no build to read.
+ */
+export function requireAddinBuilt(): void {
+  const missing = OUTPUTS.map((f) => join(ADDIN_DIST, f)).filter((f) => !existsSync(f));
+  if (missing.length > 0)
+    throw new Error(
+      `${missing.join(', ')} missing: run this file in the artifacts or scale project (npx vitest run --project ` +
+        'artifacts), whose global setup builds dist/, or npm run build',
+    );
 }
 
 /** A stand-in for `CustomFunctions.Error`: an error code and an optional message. */

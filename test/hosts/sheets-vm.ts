@@ -2,7 +2,8 @@
  * The built Google Sheets script, `dist/apps-script/Code.js`, loaded the way Apps Script runs it: one plain
  * script in a fresh V8 context holding only the standard JavaScript globals (no require, module, exports,
  * process, window, console), its custom functions called as Sheets calls them. Shared by the Sheets tests
- * and the cross-host parity test.
+ * and the cross-host parity test. The artifacts project's global setup (test/dist-setup.ts) builds dist/apps-script
+ * when it is missing or stale (ensureCodeJs); the tests only read it (requireCodeJs), they never build.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +17,24 @@ import type { HostConventions } from '../cases/neutral.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CODE_JS_PATH = join(ROOT, 'dist/apps-script/Code.js');
 export const MANIFEST_DIST_PATH = join(ROOT, 'dist/apps-script/appsscript.json');
+export const SIDEBAR_DIST_PATH = join(ROOT, 'dist/apps-script/Sidebar.html');
+/** What `buildAppsScript()` writes; each one is read by a test. */
+const OUTPUTS = [CODE_JS_PATH, MANIFEST_DIST_PATH, SIDEBAR_DIST_PATH];
 
-/** Sources Code.js is built from; a Code.js older than any of them is rebuilt. */
-const SOURCES = ['core', 'apps-script', 'scripts/build-apps-script.ts', 'appsscript.json'];
+/**
+ * Sources dist/apps-script is built from (Sidebar.html bundles the panel; both bundles open with a licence notice
+ * of the installed packages); an output older than any of them is rebuilt.
+ */
+const SOURCES = [
+  'core',
+  'apps-script',
+  'panel',
+  'scripts/build-apps-script.ts',
+  'scripts/build-sidebar.ts',
+  'scripts/licence-notice.js',
+  'appsscript.json',
+  'package-lock.json',
+];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -28,21 +44,34 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** True when Code.js is missing or older than its sources. */
+/** True when an output of dist/apps-script is missing or older than its sources. */
 export function codeJsIsStale(): boolean {
-  if (!existsSync(CODE_JS_PATH) || !existsSync(MANIFEST_DIST_PATH)) return true;
-  const built = Math.min(statSync(CODE_JS_PATH).mtimeMs, statSync(MANIFEST_DIST_PATH).mtimeMs);
+  if (!OUTPUTS.every((f) => existsSync(f))) return true;
+  const built = Math.min(...OUTPUTS.map((f) => statSync(f).mtimeMs));
   return SOURCES.some((source) => {
     const path = join(ROOT, source);
     return existsSync(path) && newestMtime(path) > built;
   });
 }
 
-/** Builds Code.js when it is missing or stale (a beforeAll of every suite that reads it). */
+/** Builds dist/apps-script when it is missing or stale: the artifacts project's global setup, never a test. */
 export async function ensureCodeJs(): Promise<void> {
   if (!codeJsIsStale()) return;
   const { buildAppsScript } = await import('../../scripts/build-apps-script.js');
   await buildAppsScript();
+}
+
+/**
+ * For a test's beforeAll: fails (never skips, never builds) when dist/apps-script is missing. The global setup of
+ * the artifacts and scale projects has built it by then; a test file run outside them has no build to read.
+ */
+export function requireCodeJs(): void {
+  const missing = OUTPUTS.filter((f) => !existsSync(f));
+  if (missing.length > 0)
+    throw new Error(
+      `${missing.join(', ')} missing: run this file in the artifacts or scale project (npx vitest run --project ` +
+        'artifacts), whose global setup builds dist/, or npm run build',
+    );
 }
 
 export function readCodeJs(): string {

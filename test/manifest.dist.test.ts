@@ -4,10 +4,9 @@
  * well-formed XML, every resid defined, ids unique, https everywhere, ReadWriteDocument only, one shared
  * runtime behind the task pane, the custom functions and the ribbon button, English and Vietnamese strings,
  * icon files present at their sizes, every served file present, functions.json ids equal to the catalog's names.
+ * A second build, for a real host (SEGMENTKIT_URL), is checked in manifest.scale.test.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -18,8 +17,8 @@ import {
   FUNCTIONS_JSON_PATH,
   FUNCTIONS_VI_JSON_PATH,
   MANIFEST_DIST_PATH,
-  ensureAddinBuilt,
   readFunctionsJson,
+  requireAddinBuilt,
 } from './hosts/excel-vm.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -278,9 +277,7 @@ describe('manifest.xml', () => {
 });
 
 describe('dist/addin', () => {
-  beforeAll(async () => {
-    await ensureAddinBuilt();
-  });
+  beforeAll(requireAddinBuilt);
 
   it('holds manifest.xml as written at the root (no SEGMENTKIT_URL set for this build)', () => {
     expect(readFileSync(MANIFEST_DIST_PATH, 'utf8')).toBe(source);
@@ -315,35 +312,5 @@ describe('dist/addin', () => {
     const names = CATALOG.map((spec) => spec.name);
     expect(readFunctionsJson(FUNCTIONS_JSON_PATH).functions.map((f) => f.id)).toEqual(names);
     expect(readFunctionsJson(FUNCTIONS_VI_JSON_PATH).functions.map((f) => f.id)).toEqual(names);
-  });
-});
-
-describe('a build for a real host (SEGMENTKIT_URL)', () => {
-  it('writes a manifest with that address and no development one', () => {
-    const out = mkdtempSync(join(tmpdir(), 'segmentkit-addin-'));
-    try {
-      execFileSync('npx', ['webpack', '--mode', 'production', '--output-path', out], {
-        cwd: ROOT,
-        env: { ...process.env, SEGMENTKIT_URL: 'https://addin.example.com/segmentkit' },
-        stdio: 'pipe',
-      });
-      const built = readFileSync(join(out, 'manifest.xml'), 'utf8');
-      expect(built).not.toContain('localhost');
-      expect(built).toContain('https://addin.example.com/segmentkit/taskpane.html');
-      expect(XMLValidator.validate(built)).toBe(true);
-      expect(urls(parse(built)).every((u) => u.startsWith('https://'))).toBe(true);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  });
-
-  it('refuses an address that is not https', () => {
-    const run = (): unknown =>
-      execFileSync('npx', ['webpack', '--mode', 'production', '--output-path', join(tmpdir(), 'segmentkit-never')], {
-        cwd: ROOT,
-        env: { ...process.env, SEGMENTKIT_URL: 'http://addin.example.com/' },
-        stdio: 'pipe',
-      });
-    expect(run).toThrow(/SEGMENTKIT_URL must be an https/);
   });
 });

@@ -8,13 +8,13 @@ import type { GasSpreadsheet } from '../../apps-script/gas-types.js';
 import type { SheetIO } from '../../core/engine/sheet-io.js';
 import type { PanelHost } from '../../panel/host.js';
 import { FakeSpreadsheetApp, SheetUser } from '../hosts/fake-spreadsheet-app.js';
-import { ensureCodeJs, loadCodeJs } from '../hosts/sheets-vm.js';
+import { requireCodeJs, loadCodeJs } from '../hosts/sheets-vm.js';
 import { dateConversionSuite } from './convert-dates.js';
 import { dataLossSuite } from './data-loss.js';
 import type { HostHarness, TestDocument } from './harness.js';
 import { sheetIOContract } from './sheet-io-contract.js';
 
-beforeAll(ensureCodeJs);
+beforeAll(requireCodeJs);
 
 /** A synchronous port as an asynchronous one. */
 function asAsync<T extends object>(sync: T): SheetIO {

@@ -1,7 +1,7 @@
 /**
- * The built Google Sheets script, dist/apps-script/Code.js (built here when missing or stale), run as Apps Script
- * runs it: a plain script in a fresh V8 context with only the standard JavaScript globals, its custom functions
- * called with what Sheets passes (2-D arrays, "" blanks, Date objects, left-out arguments not passed).
+ * The built Google Sheets script, dist/apps-script/Code.js (built by the artifacts project's global setup), run as
+ * Apps Script runs it: a plain script in a fresh V8 context with only the standard JavaScript globals, its custom
+ * functions called with what Sheets passes (2-D arrays, "" blanks, Date objects, left-out arguments not passed).
  */
 import { SERVER_FUNCTIONS, TRIGGER_FUNCTIONS } from '../apps-script/bridge.js';
 import { readFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { HOST_CASES } from './cases/index.js';
 import { matches, toHostArgs } from './cases/neutral.js';
 import type { ExpectedCell, HostCase } from './cases/types.js';
 import {
-  ensureCodeJs,
+  requireCodeJs,
   findCustomFunctions,
   isAnyDate,
   loadCodeJs,
@@ -39,8 +39,8 @@ import {
 let source = '';
 let sheets: LoadedCodeJs;
 
-beforeAll(async () => {
-  await ensureCodeJs();
+beforeAll(() => {
+  requireCodeJs();
   source = readCodeJs();
   sheets = loadCodeJs();
 });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_DIST_PATH, ensureCodeJs } from './hosts/sheets-vm.js';
+import { MANIFEST_DIST_PATH, requireCodeJs } from './hosts/sheets-vm.js';
 
 export const ALLOWED_SCOPES: ReadonlySet<string> = new Set([
   'https://www.googleapis.com/auth/spreadsheets.currentonly',
@@ -31,7 +31,7 @@ const readJson = (path: string | URL): Record<string, unknown> =>
 const manifest = readJson(new URL('../appsscript.json', import.meta.url));
 
 describe('appsscript.json', () => {
-  beforeAll(ensureCodeJs);
+  beforeAll(requireCodeJs);
 
   it('asks for no scope beyond spreadsheets.currentonly and script.container.ui, runs on V8, logs exceptions', () => {
     expect(manifestProblems(manifest)).toEqual([]);

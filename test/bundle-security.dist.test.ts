@@ -13,8 +13,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADDIN_DIST, ensureAddinBuilt } from './hosts/excel-vm.js';
-import { ensureCodeJs } from './hosts/sheets-vm.js';
+import { ADDIN_DIST, requireAddinBuilt } from './hosts/excel-vm.js';
+import { requireCodeJs } from './hosts/sheets-vm.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const APPS_SCRIPT_DIST = join(ROOT, 'dist/apps-script');
@@ -35,13 +35,13 @@ const EXPECTED_POLICY: Record<string, string[]> = {
   'form-action': ["'self'"],
 };
 
-beforeAll(async () => {
-  await ensureCodeJs();
-  await ensureAddinBuilt();
+beforeAll(() => {
+  requireCodeJs();
+  requireAddinBuilt();
   for (const file of [join(APPS_SCRIPT_DIST, 'Sidebar.html'), join(ADDIN_DIST, 'taskpane.js')]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: npm run build`);
   }
-}, 600_000);
+});
 
 const read = (path: string): string => readFileSync(path, 'utf8');
 
@@ -233,7 +233,7 @@ const BUNDLES: readonly Bundle[] = [
   {
     name: 'dist/addin/functions.js',
     file: join(ADDIN_DIST, 'functions.js'),
-    entry: 'addin/functions.ts',
+    entry: 'addin/register.ts',
     options: { ...BROWSER, target: 'es2019' },
     minBytes: 100,
     panel: false,

@@ -1,18 +1,21 @@
 /**
- * The Excel add-in as built: dist/addin/functions.js (built here when missing or stale) run as Excel's runtime
+ * The Excel add-in as built: dist/addin/functions.js (built by the artifacts project's global setup) run as Excel's runtime
  * runs it, in a fresh V8 context with a stand-in CustomFunctions and nothing Node-specific, its functions called
  * with what Excel passes (2-D arrays, serial-number dates, null for omitted arguments, blanks as null and as 0);
- * functions.json and functions-vi.json against the catalog; the generated wrappers against their generator;
- * the task pane page and its reference texts.
+ * functions.json and functions-vi.json against the catalog and against Office's schema of that metadata; the task
+ * pane page and its reference texts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CATALOG,
   dateOut,
   describeProblem,
   invoke,
+  paramHelp,
   problem,
   type Lang,
   type OutCell,
@@ -20,14 +23,7 @@ import {
 } from '../core/index.js';
 import { toExcelCell, toExcelGrid } from '../addin/excel-host.js';
 import { TEXT, excelFormula, excelSignature, findFunctions, langFor, searchKey } from '../addin/reference.js';
-import {
-  FUNCTIONS_TS_PATH,
-  METADATA_VI_PATH,
-  excelFunctionsSource,
-  excelText,
-  jsonText,
-  vietnameseMetadataSource,
-} from '../scripts/gen-excel-functions.js';
+import { METADATA_FILES, metadataFiles, oneLine } from '../addin/functions-metadata.js';
 import { HOST_CASES } from './cases/index.js';
 import { matches, toHostArg } from './cases/neutral.js';
 import type { ExpectedCell, HostCase } from './cases/types.js';
@@ -38,12 +34,12 @@ import {
   FUNCTIONS_JS_PATH,
   FUNCTIONS_VI_JSON_PATH,
   FakeCustomFunctionsError,
-  ensureAddinBuilt,
   excelConventions,
   isCustomFunctionsError,
   loadFunctionsJs,
   neutralGridFromExcel,
   readFunctionsJson,
+  requireAddinBuilt,
   type FunctionsJson,
   type LoadedFunctionsJs,
 } from './hosts/excel-vm.js';
@@ -60,9 +56,9 @@ let metadataVi: FunctionsJson;
 const globals = globalThis as { CustomFunctions?: unknown };
 const savedCustomFunctions = globals.CustomFunctions;
 
-beforeAll(async () => {
+beforeAll(() => {
   globals.CustomFunctions = { Error: FakeCustomFunctionsError, ErrorCode: ERROR_CODES };
-  await ensureAddinBuilt();
+  requireAddinBuilt();
   excel = loadFunctionsJs();
   metadata = readFunctionsJson(FUNCTIONS_JSON_PATH);
   metadataVi = readFunctionsJson(FUNCTIONS_VI_JSON_PATH);
@@ -148,53 +144,127 @@ function expectCase(testCase: HostCase, blank: null | 0): void {
 
 const caseTitle = (c: HostCase): string => `${c.fn}: ${c.title}`;
 
-describe('addin/functions.ts and addin/metadata-vi.json', () => {
-  it('are what scripts/gen-excel-functions.ts generates from the catalog', async () => {
-    expect(readFileSync(FUNCTIONS_TS_PATH, 'utf8')).toBe(await excelFunctionsSource());
-    expect(readFileSync(METADATA_VI_PATH, 'utf8')).toBe(await vietnameseMetadataSource());
-  });
-});
+/**
+ * Office's schema of custom-function metadata, as the unified manifest embeds it (`extensionCustomFunctions`), from
+ * the newest manifest schema that office-addin-manifest installs: just the definitions it refers to, since the
+ * rest of the file is draft-04 JSON Schema, which Ajv 8 does not read.
+ */
+function customFunctionsSchema(): { schema: object; definitions: Record<string, { properties?: object }> } {
+  const root = fileURLToPath(
+    new URL('../node_modules/@microsoft/app-manifest/build/json-schemas/teams/', import.meta.url),
+  );
+  if (!existsSync(root)) throw new Error(`no manifest schemas in ${root}: is office-addin-manifest installed?`);
+  const versions = readdirSync(root)
+    .filter((v) => /^v1\.\d+$/.test(v) && existsSync(join(root, v, 'MicrosoftTeams.schema.json')))
+    .sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)));
+  const newest = versions.at(-1);
+  if (!newest) throw new Error(`no MicrosoftTeams.schema.json in ${root}`);
+  const all = (
+    JSON.parse(readFileSync(join(root, newest, 'MicrosoftTeams.schema.json'), 'utf8')) as {
+      definitions: Record<string, { properties?: object }>;
+    }
+  ).definitions;
+  const definitions: Record<string, { properties?: object }> = {};
+  const visit = (name: string): void => {
+    const definition = all[name];
+    if (!definition) throw new Error(`${newest}: no definition ${name}`);
+    if (definitions[name]) return;
+    definitions[name] = definition;
+    for (const [, ref] of JSON.stringify(definition).matchAll(/"\$ref":"#\/definitions\/([^"]+)"/g))
+      visit(ref as string);
+  };
+  visit('extensionCustomFunctions');
+  return { schema: { $ref: '#/definitions/extensionCustomFunctions', definitions }, definitions };
+}
 
-describe('functions.json', () => {
-  it('lists the catalog functions by their names, in catalog order', () => {
-    expect(metadata.functions.map((f) => f.id)).toEqual(CATALOG.map((s) => s.name));
-    for (const fn of metadata.functions) expect(fn.name).toBe(fn.id);
+/** What functions.json must say of each function, from the catalog alone. */
+function expectedShape(spec: (typeof CATALOG)[number]): unknown {
+  return {
+    id: spec.name,
+    name: spec.name,
+    parameters: spec.params.map((p) => ({
+      name: p.name,
+      type: 'any',
+      dimensionality: MATRIX_KINDS.includes(p.kind) ? 'matrix' : 'scalar',
+      optional: p.optional,
+    })),
+    result: { dimensionality: 'matrix' },
+  };
+}
+
+/** A metadata function without its descriptions, with Office's defaults filled in. */
+function shapeOf(fn: FunctionsJson['functions'][number]): unknown {
+  const { description: _d, parameters, ...rest } = fn;
+  return {
+    ...rest,
+    parameters: parameters.map(({ description: _p, ...p }) => ({
+      ...p,
+      type: p.type ?? 'any',
+      dimensionality: p.dimensionality ?? 'scalar',
+      optional: p.optional ?? false,
+    })),
+  };
+}
+
+describe('functions.json and functions-vi.json', () => {
+  it('are what addin/functions-metadata.ts writes from the catalog', () => {
+    const files = metadataFiles();
+    expect(Object.keys(files).sort()).toEqual(['functions-vi.json', 'functions.json']);
+    expect(METADATA_FILES).toEqual({ en: 'functions.json', vi: 'functions-vi.json' });
+    expect(readFileSync(FUNCTIONS_JSON_PATH, 'utf8')).toBe(files['functions.json']);
+    expect(readFileSync(FUNCTIONS_VI_JSON_PATH, 'utf8')).toBe(files['functions-vi.json']);
+  });
+
+  it.each([
+    ['functions.json', () => metadata],
+    ['functions-vi.json', () => metadataVi],
+  ] as const)("%s is valid against Office's schema of custom-function metadata", (_file, json) => {
+    const { schema, definitions } = customFunctionsSchema();
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const valid = validate(json());
+    expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
+    expect(valid).toBe(true);
+    // The schema lets functions and parameters carry properties it does not know; Excel would not read them.
+    const known = (name: string): string[] => Object.keys(definitions[name]?.properties ?? {});
+    for (const fn of json().functions) {
+      expect(known('extensionFunction')).toEqual(expect.arrayContaining(Object.keys(fn)));
+      for (const p of fn.parameters)
+        expect(known('extensionFunctionParameter')).toEqual(expect.arrayContaining(Object.keys(p)));
+    }
+  });
+
+  it('list the catalog functions by their names, in catalog order, and allow data types as before', () => {
+    for (const json of [metadata, metadataVi]) {
+      expect(json.functions.map((f) => f.id)).toEqual(CATALOG.map((s) => s.name));
+      expect((json as { allowCustomDataForDataTypeAny?: boolean }).allowCustomDataForDataTypeAny).toBe(true);
+    }
   });
 
   it.each(CATALOG.map((spec) => [spec.name, spec] as const))(
-    '%s: parameters, result and help match the catalog',
+    '%s: parameters (names, types, matrix or scalar, optional) and result as the catalog says',
     (name, spec) => {
-      const fn = metadata.functions.find((f) => f.id === name);
-      expect(fn).toBeDefined();
-      if (!fn) return;
-      expect(fn.description).toBe(excelText(spec.summary.en));
-      expect(fn.result).toEqual({ dimensionality: 'matrix' });
-      expect(fn.options, 'not volatile, streaming or cancelable').toBeUndefined();
-      expect(fn.parameters.map((p) => p.name)).toEqual(spec.params.map((p) => p.name));
-      fn.parameters.forEach((p, i) => {
-        const param = spec.params[i];
-        if (!param) return;
-        expect(p.optional ?? false, `${name}(${p.name}) optional`).toBe(param.optional);
-        expect(p.dimensionality ?? 'scalar', `${name}(${p.name})`).toBe(
-          MATRIX_KINDS.includes(param.kind) ? 'matrix' : 'scalar',
-        );
-        expect(p.type).toBe('any');
-        expect(p.description).toBe(excelText(param.help.en));
-      });
+      for (const json of [metadata, metadataVi]) {
+        const fn = json.functions.find((f) => f.id === name);
+        expect(fn).toBeDefined();
+        if (!fn) return;
+        expect(shapeOf(fn)).toEqual(expectedShape(spec));
+        expect(fn.options, 'not volatile, streaming or cancelable').toBeUndefined();
+      }
     },
   );
 
-  it('has a Vietnamese twin, functions-vi.json, that differs only in its descriptions', () => {
-    const strip = (m: FunctionsJson): unknown =>
-      m.functions.map(({ description: _d, parameters, ...rest }) => ({
-        ...rest,
-        parameters: parameters.map(({ description: _p, ...param }) => param),
-      }));
-    expect(strip(metadataVi)).toEqual(strip(metadata));
-    for (const fn of metadataVi.functions) {
+  it.each(['en', 'vi'] as const)('describe every function and parameter in %s, each on one line', (lang) => {
+    const json = lang === 'en' ? metadata : metadataVi;
+    for (const fn of json.functions) {
       const spec = SPECS.get(fn.id);
-      expect(fn.description).toBe(jsonText(spec?.summary.vi ?? ''));
-      fn.parameters.forEach((p, i) => expect(p.description).toBe(jsonText(spec?.params[i]?.help.vi ?? '')));
+      expect(fn.description).toBe(oneLine(spec?.summary[lang] ?? ''));
+      fn.parameters.forEach((p, i) => {
+        const param = spec?.params[i];
+        if (!param) throw new Error(`${fn.id}: no parameter ${i + 1} in the catalog`);
+        // The help with its default and range, as every host shows it.
+        expect(p.description, `${fn.id}(${p.name})`).toBe(oneLine(paramHelp(param, lang)));
+        expect(p.description?.startsWith(oneLine(param.help[lang])), `${fn.id}(${p.name})`).toBe(true);
+      });
     }
   });
 });
@@ -202,6 +272,24 @@ describe('functions.json', () => {
 describe('functions.js in a V8 context with only CustomFunctions', () => {
   it('associates every id of functions.json, and nothing else', () => {
     expect([...excel.associated.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+  });
+
+  it('associates them in one loop over the catalog', () => {
+    const source = readFileSync(FUNCTIONS_JS_PATH, 'utf8');
+    expect(source.match(/CustomFunctions\.associate\(/g), 'one associate call').toHaveLength(1);
+    expect(new Set(excel.associated.values()).size, 'a function per id').toBe(CATALOG.length);
+  });
+
+  it('passes each function exactly its declared arguments: omitted as null or not at all, extras dropped', () => {
+    const values = [[50], [30], [15], [5]];
+    const abc = excel.associated.get('ABC_CLASS');
+    if (!abc) throw new Error('ABC_CLASS is not associated');
+    const expected = plain(abc(values, null, null, null, null));
+    expect(expected).toEqual([['A'], ['A'], ['B'], ['C']]);
+    expect(plain(abc(values)), 'trailing arguments left out').toEqual(expected);
+    // An invocation object after the declared parameters (Excel adds one for some options) is not an argument.
+    expect(plain(abc(values, null, null, null, null, { address: 'Sheet1!B2' })), 'an extra argument').toEqual(expected);
+    expect(plain(abc(values, null, null, null, 'vi', {}))).toEqual(plain(abc(values, null, null, null, 'vi')));
   });
 
   it('is one self-contained script: no import, require or Office.js inside', () => {

@@ -9,14 +9,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { guessMapping, guessRevenueSource } from '../core/engine/columns.js';
 import type { Plan } from '../core/engine/plan.js';
 import type { PreviewResult } from '../core/engine/preview.js';
-import { defaultRules } from '../core/catalog/rfm.js';
+import { defaultRules } from '../core/catalog/rfm-segment.js';
 import type { ApplyResult, ConvertDatesResult, TableInfo } from '../panel/host.js';
 import { expectedTable } from './fixtures/expected-rfm.js';
 import { posExport, type ExportFile } from './fixtures/exports.js';
 import { FakeSpreadsheetApp } from './hosts/fake-spreadsheet-app.js';
-import { ensureCodeJs, loadCodeJs } from './hosts/sheets-vm.js';
+import { requireCodeJs, loadCodeJs } from './hosts/sheets-vm.js';
 
-beforeAll(ensureCodeJs);
+beforeAll(requireCodeJs);
 
 const SHEET = 'Đơn hàng';
 const SUMMARY = 'Tổng hợp phân khúc';

@@ -1,18 +1,19 @@
 /**
  * The Sheets side panel's server, as Apps Script runs it: the built Code.js in a node:vm context with a fake
- * SpreadsheetApp that counts calls. One apply on 100,000 rows makes one read and two writes; undo is exact;
- * nothing is overwritten without the flag; text stays text; a cancelled run puts the sheet back; everything that
- * crosses the bridge is plain JSON.
+ * SpreadsheetApp that counts calls. One apply makes one read and two writes (on 100,000 rows too, in
+ * apps-script-panel.scale.test.ts); undo is exact; nothing is overwritten without the flag; text stays text; a
+ * cancelled run puts the sheet back; everything that crosses the bridge is plain JSON.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../core/engine/plan.js';
 import type { ApplyResult, TableInfo } from '../panel/host.js';
 import { SERVER_FUNCTIONS } from '../apps-script/bridge.js';
-import { asDate, customerPlan, customerTable } from './hosts/customer-table.js';
+import { asDate, customerTable } from './hosts/customer-table.js';
 import { FakeSpreadsheetApp, SheetUser } from './hosts/fake-spreadsheet-app.js';
-import { ensureCodeJs, loadCodeJs } from './hosts/sheets-vm.js';
+import { previewApplyUndo, rfm } from './hosts/sheets-panel-apply.js';
+import { loadCodeJs, requireCodeJs } from './hosts/sheets-vm.js';
 
-beforeAll(ensureCodeJs);
+beforeAll(requireCodeJs);
 
 function setUp(rows: number) {
   const app = new FakeSpreadsheetApp('Khách hàng');
@@ -30,9 +31,6 @@ function setUp(rows: number) {
   return { app, sheet: app.sheet('Khách hàng'), call };
 }
 
-const rfm = (table: TableInfo, change: Partial<Plan> = {}): Plan =>
-  customerPlan(table.table.rows - 1, { sheetName: table.sheetName, table: table.table, ...change });
-
 describe('the Sheets panel server in Code.js', () => {
   it('is reachable from google.script.run and the menu', () => {
     const { app, call } = setUp(5);
@@ -45,49 +43,14 @@ describe('the Sheets panel server in Code.js', () => {
     expect(app.sidebars).toEqual([{ file: 'Sidebar', title: 'SegmentKit' }]);
   });
 
+  // 100,000 rows × 30 columns: apps-script-panel.scale.test.ts.
   it.each([
     [1_001, 10],
     [2_000, 30],
-    [100_000, 30],
-  ])('previews, applies and undoes RFM on %i rows × %i columns: on the sheet one read and two writes', (rows, cols) => {
-    const app = new FakeSpreadsheetApp('Khách hàng');
-    const sheet = app.sheet('Khách hàng');
-    const table = customerTable(rows, asDate).map((line, r) => [
-      ...line,
-      ...Array.from({ length: cols - line.length }, (_, c) => (r === 0 ? `Cột ${c + 11}` : c + r)),
-    ]);
-    sheet.fill(table);
-    const before = sheet.dump();
-    const script = loadCodeJs({ globals: app.globals() });
-    const call = <T>(name: string, ...args: unknown[]): T => script.call(name, args) as T;
-    sheet.active = { row: 5, col: 2, rows: 1, cols: 1 };
-    const detected = call<TableInfo>('segmentkitDetectTable');
-    expect(detected.table).toEqual({ row: 0, col: 0, rows: rows + 1, cols });
-    const preview = call<{ rows: number }>('segmentkitPreview', rfm(detected));
-    expect(preview.rows).toBe(rows);
-    app.calls.reset();
-    sheet.calls.reset();
-    const result = call<ApplyResult>(
-      'segmentkitApply',
-      { plan: rfm(detected), confirmOverwrite: false, summarySheet: false },
-      'run-1',
-    );
-    expect(result.kind).toBe('applied');
-    const { reads, writes, copies, checks } = sheet.calls;
-    console.log(
-      `one apply on ${rows} rows × ${cols} columns: on the sheet ${reads} read, ${writes} writes, ${copies} copies for undo, ${checks} blank check; everywhere`,
-      Object.fromEntries(app.calls.byName),
-    );
-    expect(reads).toBeLessThanOrEqual(1);
-    expect(writes).toBeLessThanOrEqual(2);
-    expect(sheet.peek(1, cols + 1).value).toBe('Phân khúc');
-    expect(typeof sheet.peek(2, cols + 1).value).toBe('string');
-    expect(sheet.peek(2, 1).background).toMatch(/^#[0-9a-f]{6}$/);
-    expect(sheet.peek(1, 1).background).toBeNull();
-    expect(call('segmentkitUndo', false)).toEqual({ kind: 'undone' });
-    expect(sheet.dump()).toEqual(before);
-    expect(app.sheets.map((s) => s.getName())).toEqual(['Khách hàng']);
-  });
+  ])(
+    'previews, applies and undoes RFM on %i rows × %i columns: on the sheet one read and two writes',
+    previewApplyUndo,
+  );
 
   it('undo puts back values, formulas, formats and colours exactly, and removes its copies', () => {
     const { app, sheet, call } = setUp(300);

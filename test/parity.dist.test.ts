@@ -7,17 +7,17 @@ import { CATALOG, serialToDate } from '../core/index.js';
 import { HOST_CASES } from './cases/index.js';
 import { toHostArgs } from './cases/neutral.js';
 import type { ExpectedCell } from './cases/types.js';
-import { ensureAddinBuilt, excelConventions, loadFunctionsJs, neutralGridFromExcel } from './hosts/excel-vm.js';
-import { ensureCodeJs, loadCodeJs, neutralGridFromSheets, sheetsConventions } from './hosts/sheets-vm.js';
+import { requireAddinBuilt, excelConventions, loadFunctionsJs, neutralGridFromExcel } from './hosts/excel-vm.js';
+import { requireCodeJs, loadCodeJs, neutralGridFromSheets, sheetsConventions } from './hosts/sheets-vm.js';
 
 type Outcome = { grid: ExpectedCell[][] } | { error: string };
 
 let excel: ReturnType<typeof loadFunctionsJs>;
 let sheets: ReturnType<typeof loadCodeJs>;
 
-beforeAll(async () => {
-  await ensureAddinBuilt();
-  await ensureCodeJs();
+beforeAll(() => {
+  requireAddinBuilt();
+  requireCodeJs();
   excel = loadFunctionsJs();
   sheets = loadCodeJs();
 });
