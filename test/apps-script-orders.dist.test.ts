@@ -14,7 +14,7 @@ import type { ApplyResult, ConvertDatesResult, TableInfo } from '../panel/host.j
 import { expectedTable } from './fixtures/expected-rfm.js';
 import { posExport, type ExportFile } from './fixtures/exports.js';
 import { FakeSpreadsheetApp } from './hosts/fake-spreadsheet-app.js';
-import { requireCodeJs, loadCodeJs } from './hosts/sheets-vm.js';
+import { requireCodeJs, loadCodeJs, sidebarCall } from './hosts/sheets-vm.js';
 
 beforeAll(requireCodeJs);
 
@@ -26,15 +26,7 @@ function setUp(file: ExportFile) {
   const sheet = app.sheet(SHEET);
   sheet.fill([[...file.header], ...file.rows.map((row) => [...row])]);
   const script = loadCodeJs({ globals: app.globals() });
-  const call = <T>(name: string, ...args: unknown[]): T => {
-    const answer = script.call(
-      name,
-      args.map((a) => JSON.parse(JSON.stringify(a)) as unknown),
-    );
-    // What google.script.run would hand the sidebar: JSON only.
-    expect(JSON.parse(JSON.stringify(answer ?? null))).toEqual(answer ?? null);
-    return answer as T;
-  };
+  const call = sidebarCall(script);
   sheet.active = { row: 3, col: 2, rows: 1, cols: 1 };
   const table = call<TableInfo>('segmentkitDetectTable');
   const columns = guessMapping('rfmOrders', table.headers, table.sample);

@@ -11,7 +11,7 @@ import { SERVER_FUNCTIONS } from '../apps-script/bridge.js';
 import { asDate, customerTable } from './hosts/customer-table.js';
 import { FakeSpreadsheetApp, SheetUser } from './hosts/fake-spreadsheet-app.js';
 import { previewApplyUndo, rfm } from './hosts/sheets-panel-apply.js';
-import { loadCodeJs, requireCodeJs } from './hosts/sheets-vm.js';
+import { loadCodeJs, requireCodeJs, sidebarCall } from './hosts/sheets-vm.js';
 
 beforeAll(requireCodeJs);
 
@@ -19,15 +19,7 @@ function setUp(rows: number) {
   const app = new FakeSpreadsheetApp('Khách hàng');
   app.sheet('Khách hàng').fill(customerTable(rows, asDate));
   const script = loadCodeJs({ globals: app.globals() });
-  const call = <T>(name: string, ...args: unknown[]): T => {
-    const answer = script.call(
-      name,
-      args.map((a) => JSON.parse(JSON.stringify(a)) as unknown),
-    );
-    // What google.script.run would hand the sidebar: JSON only.
-    expect(JSON.parse(JSON.stringify(answer ?? null))).toEqual(answer ?? null);
-    return answer as T;
-  };
+  const call = sidebarCall(script);
   return { app, sheet: app.sheet('Khách hàng'), call };
 }
 

@@ -22,7 +22,7 @@ import {
 import { toSheetsGrid } from '../apps-script/sheets-host.js';
 import { OPTIONAL_MARK, jsdocText, paramHelp, paramType } from '../apps-script/wrappers.js';
 import { HOST_CASES } from './cases/index.js';
-import { matches, toHostArgs } from './cases/neutral.js';
+import { expectCaseAnswer, toHostArgs } from './cases/neutral.js';
 import type { ExpectedCell, HostCase } from './cases/types.js';
 import {
   requireCodeJs,
@@ -61,20 +61,6 @@ function callSheets(
 function thrownMessage(thrown: unknown): string {
   expect(Object.prototype.toString.call(thrown), 'a whole-call problem is thrown as an Error').toBe('[object Error]');
   return (thrown as Error).message;
-}
-
-function expectCaseAnswer(actual: ExpectedCell[][], expected: readonly (readonly ExpectedCell[])[]): void {
-  expect(actual.length, JSON.stringify(actual)).toBe(expected.length);
-  actual.forEach((row, i) => {
-    const expectedRow = expected[i] ?? [];
-    expect(row.length, `row ${i + 1}: ${JSON.stringify(row)}`).toBe(expectedRow.length);
-    row.forEach((cell, j) =>
-      expect(
-        matches(cell, expectedRow[j] as ExpectedCell),
-        `row ${i + 1} col ${j + 1}: ${JSON.stringify(cell)} vs ${JSON.stringify(expectedRow[j])}`,
-      ).toBe(true),
-    );
-  });
 }
 
 const caseTitle = (c: HostCase): string => `${c.fn}: ${c.title}`;

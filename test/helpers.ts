@@ -1,4 +1,5 @@
 /** Small helpers shared by the test suites. */
+import { expect } from 'vitest';
 import { describeProblem, invoke, isProblem, type OutCell, type OutGrid } from '../core/index.js';
 
 /** A column range as hosts pass it: [[a], [b], …]. */
@@ -28,3 +29,22 @@ export function show(cell: OutCell): string | number | boolean {
 }
 
 export const flat = (grid: OutGrid): (string | number | boolean)[] => grid.flat().map(show);
+
+/** A spilled table as shown cells, problems as "#VALUE! …" text. */
+export const shownTable = (name: string, args: readonly unknown[]): unknown[][] =>
+  run(name, args).map((r) => r.map(show));
+
+/** A table cell by cell: a RegExp matches the text, a number within 12 digits, anything else exactly. */
+export function expectTable(got: readonly (readonly unknown[])[], expected: readonly (readonly unknown[])[]): void {
+  expect(got).toHaveLength(expected.length);
+  got.forEach((r, i) => {
+    const wantRow = expected[i]!;
+    expect(r).toHaveLength(wantRow.length);
+    r.forEach((cell, j) => {
+      const want = wantRow[j];
+      if (want instanceof RegExp) expect(String(cell)).toMatch(want);
+      else if (typeof want === 'number' && typeof cell === 'number') expect(cell).toBeCloseTo(want, 12);
+      else expect(cell).toBe(want);
+    });
+  });
+}

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../core/index.js';
 import {
@@ -20,97 +20,24 @@ import {
   readFunctionsJson,
   requireAddinBuilt,
 } from './hosts/excel-vm.js';
+import {
+  type XmlNode,
+  parse,
+  asList,
+  isNode,
+  elements,
+  attributes,
+  urls,
+  attr,
+  child,
+  text,
+} from './hosts/manifest-xml.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MANIFEST_PATH = join(ROOT, 'manifest.xml');
 const DEV_URL = 'https://localhost:3000/';
 const VI = 'vi-VN';
 
-type XmlNode = { [key: string]: XmlValue };
-type XmlValue = string | XmlNode | XmlValue[];
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: true,
-});
-
-function parse(xml: string): XmlNode {
-  return parser.parse(xml) as XmlNode;
-}
-
-const asList = (value: XmlValue | undefined): XmlValue[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value];
-
-function isNode(value: XmlValue | undefined): value is XmlNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Every element named `name` anywhere under `node`. */
-function elements(node: XmlValue, name: string): XmlNode[] {
-  const found: XmlNode[] = [];
-  const visit = (value: XmlValue): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (!isNode(value)) return;
-    for (const [key, child] of Object.entries(value)) {
-      if (key.startsWith('@_')) continue;
-      if (key === name) for (const item of asList(child)) if (isNode(item)) found.push(item);
-      visit(child);
-    }
-  };
-  visit(node);
-  return found;
-}
-
-/** Every attribute value named `attr` anywhere under `node`. */
-function attributes(node: XmlValue, attr: string): string[] {
-  const found: string[] = [];
-  const visit = (value: XmlValue): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (!isNode(value)) return;
-    for (const [key, child] of Object.entries(value)) {
-      if (key === `@_${attr}` && typeof child === 'string') found.push(child);
-      else visit(child);
-    }
-  };
-  visit(node);
-  return found;
-}
-
-/** Every attribute value and element text that is a URL (namespace declarations aside). */
-function urls(node: XmlValue): string[] {
-  const found: string[] = [];
-  const visit = (value: XmlValue, key = ''): void => {
-    if (Array.isArray(value)) return value.forEach((v) => visit(v, key));
-    if (typeof value === 'string') {
-      if (!key.startsWith('@_xmlns') && /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) found.push(value.trim());
-      return;
-    }
-    for (const [childKey, child] of Object.entries(value)) visit(child, childKey);
-  };
-  visit(node);
-  return found;
-}
-
-function attr(node: XmlNode | undefined, name: string): string | undefined {
-  const value = node?.[`@_${name}`];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
-  const value = node?.[name];
-  const first = asList(value)[0];
-  return isNode(first) ? first : undefined;
-}
-
-function text(node: XmlNode | undefined, name: string): string | undefined {
-  const value = node?.[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** Width and height of a PNG file, from its IHDR chunk. */
 function pngSize(path: string): { width: number; height: number } {
   const bytes = readFileSync(path);
   expect(bytes.subarray(0, 8).toString('hex'), `${path} is a PNG`).toBe('89504e470d0a1a0a');

@@ -8,41 +8,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { parse, urls } from './hosts/manifest-xml.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-
-type XmlNode = { [key: string]: XmlValue };
-type XmlValue = string | XmlNode | XmlValue[];
-
-/** As manifest.dist.test.ts parses manifests. */
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: true,
-});
-
-function parse(xml: string): XmlNode {
-  return parser.parse(xml) as XmlNode;
-}
-
-/** Every attribute value and element text that is a URL (namespace declarations aside), as in manifest.dist.test.ts. */
-function urls(node: XmlValue): string[] {
-  const found: string[] = [];
-  const visit = (value: XmlValue, key = ''): void => {
-    if (Array.isArray(value)) return value.forEach((v) => visit(v, key));
-    if (typeof value === 'string') {
-      if (!key.startsWith('@_xmlns') && /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) found.push(value.trim());
-      return;
-    }
-    for (const [childKey, child] of Object.entries(value)) visit(child, childKey);
-  };
-  visit(node);
-  return found;
-}
 
 describe('a build for a real host (SEGMENTKIT_URL)', () => {
   it('writes a manifest with that address and no development one', () => {

@@ -1,27 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupSums, mainTraits, summarise } from '../core/methods/summary.js';
-import { col, failure, row, run, show } from './helpers.js';
+import { col, expectTable, failure, row, run, shownTable } from './helpers.js';
 
 const SUMMARY_HEADER = ['Segment', 'Customers', 'Customer share', 'Value', 'Value share', 'Average value'];
 const TRAIT_HEADER = ['Segment', 'Main trait', 'Share'];
 
-/** A table as shown cells, problems as "#VALUE! …" text. */
-const table = (name: string, args: readonly unknown[]): unknown[][] => run(name, args).map((r) => r.map(show));
-
-function expectTable(got: readonly (readonly unknown[])[], expected: readonly (readonly unknown[])[]): void {
-  expect(got).toHaveLength(expected.length);
-  got.forEach((r, i) => {
-    const wantRow = expected[i]!;
-    expect(r).toHaveLength(wantRow.length);
-    r.forEach((cell, j) => {
-      const want = wantRow[j];
-      if (want instanceof RegExp) expect(String(cell)).toMatch(want);
-      else if (typeof want === 'number' && typeof cell === 'number') expect(cell).toBeCloseTo(want, 12);
-      else expect(cell).toBe(want);
-    });
-  });
-}
+const table = shownTable;
 
 describe('SEGMENT_SUMMARY: the spec', () => {
   it('summarises the catalog example, sorted by value, then the Total row', () => {

@@ -1,4 +1,5 @@
 /** Turning neutral cases into host arguments and host answers back into neutral cells. */
+import { expect } from 'vitest';
 import { describeProblem, isDateOut, isProblem, isoToSerial, serialToIso, type OutCell } from '../../core/index.js';
 import { BLANK, type CaseArg, type CaseCell, type ExpectedCell } from './types.js';
 
@@ -52,4 +53,22 @@ export function matches(actual: ExpectedCell, expected: ExpectedCell): boolean {
     return Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
   }
   return JSON.stringify(actual) === JSON.stringify(expected);
+}
+
+/** A host's answer against a case's expected table, cell by cell, naming the first cell that differs. */
+export function expectCaseAnswer(
+  actual: readonly (readonly ExpectedCell[])[],
+  expected: readonly (readonly ExpectedCell[])[],
+): void {
+  expect(actual.length, JSON.stringify(actual)).toBe(expected.length);
+  actual.forEach((row, i) => {
+    const expectedRow = expected[i] ?? [];
+    expect(row.length, `row ${i + 1}: ${JSON.stringify(row)}`).toBe(expectedRow.length);
+    row.forEach((cell, j) =>
+      expect(
+        matches(cell, expectedRow[j] as ExpectedCell),
+        `row ${i + 1} col ${j + 1}: ${JSON.stringify(cell)} vs ${JSON.stringify(expectedRow[j])}`,
+      ).toBe(true),
+    );
+  });
 }

@@ -5,6 +5,7 @@
  * and the cross-host parity test. The artifacts project's global setup (test/dist-setup.ts) builds dist/apps-script
  * when it is missing or stale (ensureCodeJs); the tests only read it (requireCodeJs), they never build.
  */
+import { expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,4 +180,19 @@ export function topLevelFunctions(source: string): FoundFunction[] {
 /** The top-level functions whose JSDoc carries `@customfunction`, as Sheets lists them in autocomplete. */
 export function findCustomFunctions(source: string): FoundFunction[] {
   return topLevelFunctions(source).filter((f) => /@customfunction\b/.test(f.jsdoc));
+}
+
+/**
+ * Calls a server function as the sidebar does through google.script.run: arguments go as JSON, and the answer must
+ * survive JSON unchanged (the bridge hands the sidebar nothing else).
+ */
+export function sidebarCall(script: LoadedCodeJs): <T>(name: string, ...args: unknown[]) => T {
+  return <T>(name: string, ...args: unknown[]): T => {
+    const answer = script.call(
+      name,
+      args.map((a) => JSON.parse(JSON.stringify(a)) as unknown),
+    );
+    expect(JSON.parse(JSON.stringify(answer ?? null))).toEqual(answer ?? null);
+    return answer as T;
+  };
 }
