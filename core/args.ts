@@ -143,6 +143,24 @@ export function requireSameLength(a: Vector, argA: string, b: Vector, argB: stri
   if (m !== n) fail('lengthMismatch', { arg: argB, n, other: argA, m });
 }
 
+/** Range arguments that go row by row together (`[raw, name]` each), read as vectors of the first one's length. */
+export function parallelVectors<const T extends readonly (readonly [raw: unknown, arg: string])[]>(
+  args: T,
+): { [K in keyof T]: Vector } {
+  const [firstRaw, firstArg] = args[0] as readonly [unknown, string];
+  const first = toVector(firstRaw, firstArg);
+  return args.map(([raw, arg], i) => (i === 0 ? first : alongside(first, firstArg, raw, arg))) as {
+    [K in keyof T]: Vector;
+  };
+}
+
+/** A range argument read as a vector of `first`'s length. */
+export function alongside(first: Vector, firstArg: string, raw: unknown, arg: string): Vector {
+  const vector = toVector(raw, arg);
+  requireSameLength(first, firstArg, vector, arg);
+  return vector;
+}
+
 /** The single value of an optional scalar argument, or undefined when it was left out or points at a blank cell. */
 export function scalarArg(raw: unknown, arg: string): unknown {
   let value = raw;

@@ -5,12 +5,6 @@
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   MessageBar,
@@ -34,6 +28,7 @@ import { a1, a1Range } from '../core/engine/sheet-io.js';
 import type { TableInfo } from '../core/engine/table.js';
 import { Chart } from './Chart.js';
 import { ColumnSelect } from './ColumnSelect.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
 import { PanelError } from '../core/engine/messages.js';
 import type { ApplyResult, LastApply, PanelHost, PanelSettings } from './host.js';
 import { actionName, defaultLang, text, type TextKey } from './i18n.js';
@@ -635,36 +630,24 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
           </Button>
         </div>
       )}
-      <Dialog open={undoConfirm !== undefined} onOpenChange={(_, d) => !d.open && setUndoConfirm(undefined)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('undoConfirmTitle')}</DialogTitle>
-            <DialogContent>{undoConfirm !== undefined && t('undoConfirmBody', { n: undoConfirm })}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" data-testid="confirm-undo" onClick={() => void runUndo(true)}>
-                {t('undoAnyway')}
-              </Button>
-              <Button onClick={() => setUndoConfirm(undefined)}>{t('keep')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-      <Dialog open={confirm !== undefined} onOpenChange={(_, d) => !d.open && setConfirm(undefined)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('confirmTitle')}</DialogTitle>
-            <DialogContent>
-              {confirm && t('confirmBody', { n: confirm.nonEmpty, target: confirm.target })}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" data-testid="confirm-replace" onClick={() => void runApply(true)}>
-                {t('replace')}
-              </Button>
-              <Button onClick={() => setConfirm(undefined)}>{t('keep')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        body={undoConfirm === undefined ? undefined : t('undoConfirmBody', { n: undoConfirm })}
+        title={t('undoConfirmTitle')}
+        confirm={t('undoAnyway')}
+        keep={t('keep')}
+        testId="confirm-undo"
+        onConfirm={() => void runUndo(true)}
+        onKeep={() => setUndoConfirm(undefined)}
+      />
+      <ConfirmDialog
+        body={confirm && t('confirmBody', { n: confirm.nonEmpty, target: confirm.target })}
+        title={t('confirmTitle')}
+        confirm={t('replace')}
+        keep={t('keep')}
+        testId="confirm-replace"
+        onConfirm={() => void runApply(true)}
+        onKeep={() => setConfirm(undefined)}
+      />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 /** LIFECYCLE_STAGE: the cell reading and shapes around the pure method in methods/lifecycle.ts. */
 import {
+  alongside,
   dateArg,
   isAbsent,
   listArg,
+  parallelVectors,
   readLang,
   readVectorDates,
   readVectorNumbers,
-  requireSameLength,
   shapeLike,
-  toVector,
 } from '../args.js';
 import { BLANK_STATE, PROBLEM, type NumberColumn } from '../cells.js';
 import { at, fail, type Problem } from '../errors.js';
@@ -131,17 +131,14 @@ export const LIFECYCLE_STAGE: FunctionSpec = {
   },
   run([firstRaw, lastRaw, ordersRaw, asOfRaw, referralsRaw, settingsRaw, langRaw], details) {
     const lang = readLang(langRaw);
-    const firstVector = toVector(firstRaw, 'first_purchase');
-    const lastVector = toVector(lastRaw, 'last_purchase');
-    const ordersVector = toVector(ordersRaw, 'orders');
-    requireSameLength(firstVector, 'first_purchase', lastVector, 'last_purchase');
-    requireSameLength(firstVector, 'first_purchase', ordersVector, 'orders');
-    let referrals: NumberColumn | undefined;
-    if (!isAbsent(referralsRaw)) {
-      const referralsVector = toVector(referralsRaw, 'referrals');
-      requireSameLength(firstVector, 'first_purchase', referralsVector, 'referrals');
-      referrals = readVectorNumbers(referralsVector);
-    }
+    const [firstVector, lastVector, ordersVector] = parallelVectors([
+      [firstRaw, 'first_purchase'],
+      [lastRaw, 'last_purchase'],
+      [ordersRaw, 'orders'],
+    ]);
+    const referrals: NumberColumn | undefined = isAbsent(referralsRaw)
+      ? undefined
+      : readVectorNumbers(alongside(firstVector, 'first_purchase', referralsRaw, 'referrals'));
     const explicitAsOf = dateArg(AS_OF, asOfRaw);
     const settings = readSettings(settingsRaw);
     const labels = Object.fromEntries(

@@ -2,7 +2,7 @@
  * RFM_SCORE: the cell reading and shapes around the pure method in methods/rfm.ts, and the one scoring of a
  * population (`scorePopulation`) that RFM_TABLE (rfm-table.ts) shares.
  */
-import { readVectorDates, readVectorNumbers, requireSameLength, shapeLike, toVector } from '../args.js';
+import { parallelVectors, readVectorDates, readVectorNumbers, shapeLike } from '../args.js';
 import { BLANK_STATE, PROBLEM, serialToIso } from '../cells.js';
 import { at, problem, type Problem } from '../errors.js';
 import { combineScore, rfmDigits, type RfmDigits } from '../methods/rfm.js';
@@ -71,11 +71,11 @@ export const RFM_SCORE: FunctionSpec = {
     result: '555; 333; 111',
   },
   run([lastRaw, ordersRaw, revenueRaw, asOfRaw, binsRaw, thresholdsRaw], details) {
-    const lastVector = toVector(lastRaw, 'last_purchase');
-    const ordersVector = toVector(ordersRaw, 'orders');
-    const revenueVector = toVector(revenueRaw, 'revenue');
-    requireSameLength(lastVector, 'last_purchase', ordersVector, 'orders');
-    requireSameLength(lastVector, 'last_purchase', revenueVector, 'revenue');
+    const [lastVector, ordersVector, revenueVector] = parallelVectors([
+      [lastRaw, 'last_purchase'],
+      [ordersRaw, 'orders'],
+      [revenueRaw, 'revenue'],
+    ]);
     const options = readRfmOptions(asOfRaw, binsRaw, thresholdsRaw);
     const dates = readVectorDates(lastVector);
     const orders = readVectorNumbers(ordersVector);

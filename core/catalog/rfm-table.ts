@@ -13,7 +13,7 @@
  * - as_of defaults to the latest date of the used lines.
  * Cost: O(lines) to group, O(c log c) for the quantiles of c customers.
  */
-import { isAbsent, readLang, requireSameLength, toVector, type Vector } from '../args.js';
+import { alongside, isAbsent, parallelVectors, readLang } from '../args.js';
 import { describeProblem, problem, type Problem } from '../errors.js';
 import { label, type Lang, type LabelKey } from '../labels.js';
 import { groupOrders, type LeftOutReport } from '../methods/orders.js';
@@ -97,16 +97,12 @@ export const RFM_TABLE: FunctionSpec = {
   },
   run([customersRaw, datesRaw, revenuesRaw, asOfRaw, binsRaw, thresholdsRaw, orderIdsRaw, langRaw], details) {
     const lang = readLang(langRaw);
-    const customers = toVector(customersRaw, 'customers');
-    const dates = toVector(datesRaw, 'order_dates');
-    const revenues = toVector(revenuesRaw, 'revenues');
-    requireSameLength(customers, 'customers', dates, 'order_dates');
-    requireSameLength(customers, 'customers', revenues, 'revenues');
-    let orderIds: Vector | undefined;
-    if (!isAbsent(orderIdsRaw)) {
-      orderIds = toVector(orderIdsRaw, 'order_ids');
-      requireSameLength(customers, 'customers', orderIds, 'order_ids');
-    }
+    const [customers, dates, revenues] = parallelVectors([
+      [customersRaw, 'customers'],
+      [datesRaw, 'order_dates'],
+      [revenuesRaw, 'revenues'],
+    ]);
+    const orderIds = isAbsent(orderIdsRaw) ? undefined : alongside(customers, 'customers', orderIdsRaw, 'order_ids');
     const options = readRfmOptions(asOfRaw, binsRaw, thresholdsRaw);
     const grouped = groupOrders(readOrderLines({ customers, dates, revenues, orderIds }), { asOf: options.asOf });
     const asOf = options.asOf ?? grouped.latestDate;
