@@ -3,14 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
-fi
+bash scripts/install-if-needed.sh
 
 npm run build
 npm run typecheck
 npm run lint
-# All three projects of vitest.config.ts: unit, artifacts and scale. The build above leaves dist/ fresh, so the global
+# All four projects of vitest.config.ts: unit, playground, artifacts and scale. The build above leaves dist/ fresh, so the global
 # setup of artifacts and scale builds nothing.
 npx vitest run
 bash scripts/ensure-chromium.sh
