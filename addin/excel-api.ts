@@ -98,7 +98,7 @@ export interface ExcelWorksheet {
   getRange(address?: string): ExcelRange;
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): ExcelRange;
   getUsedRange(valuesOnly?: boolean): ExcelRange;
-  getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange & { readonly isNullObject: boolean };
+  getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelNullable<ExcelRange>;
   load(properties: string): ExcelWorksheet;
   load(properties: string[]): ExcelWorksheet;
   activate(): void;
@@ -108,7 +108,7 @@ export interface ExcelWorksheet {
 
 export interface ExcelWorksheetCollection {
   getItem(key: string): ExcelWorksheet;
-  getItemOrNullObject(key: string): ExcelWorksheet & { readonly isNullObject: boolean };
+  getItemOrNullObject(key: string): ExcelNullable<ExcelWorksheet>;
   getActiveWorksheet(): ExcelWorksheet;
   getFirst(visibleOnly?: boolean): ExcelWorksheet;
   add(name?: string): ExcelWorksheet;

@@ -23,7 +23,6 @@ import type { GasServices, GasSheet, GasSpreadsheet } from './gas-types.js';
 import { sheetsClock } from './sheets-clock.js';
 import { isInternalSheet, SheetsSheetIO } from './sheets-sheet-io.js';
 import { SheetsColumnAnchor, SheetsUndoStore } from './sheets-undo-store.js';
-import { withSheetsDates } from './sheets-host.js';
 
 const TAGS_KEY = 'segmentkit.customTags';
 const LANG_KEY = 'segmentkit.lang';
@@ -33,6 +32,9 @@ export const MAX_CUSTOM_TAGS = 200;
 export const MAX_TAG_LENGTH = 100;
 
 const gas = (): GasServices => globalThis as unknown as GasServices;
+/** The user-cache key of a run's progress or cancel flag (the run id cut short: the sidebar sends any text). */
+const runKey = (what: 'progress' | 'cancel', runId: unknown): string =>
+  `segmentkit.${what}.${String(runId).slice(0, 64)}`;
 const spreadsheet = (): GasSpreadsheet => gas().SpreadsheetApp.getActiveSpreadsheet();
 
 function withLock<T>(work: () => T): T {
@@ -168,10 +170,10 @@ export const server: ServerFunctions = {
       rows: region.getNumRows(),
       cols: region.getNumColumns(),
     };
-    const top = withSheetsDates(
-      sheet.getRange(region.getRow(), region.getColumn(), Math.min(rect.rows, TABLE_TOP_ROWS), rect.cols).getValues(),
-      sheetsClock,
-    ).map((line) => line.map((v) => (v === '' ? null : (v as string | number | boolean))));
+    const top = new SheetsSheetIO(spreadsheet(), sheet, sheetsClock).readValues({
+      ...rect,
+      rows: Math.min(rect.rows, TABLE_TOP_ROWS),
+    });
     const selection: Rect = {
       row: active.getRow() - 1,
       col: active.getColumn() - 1,
@@ -189,7 +191,6 @@ export const server: ServerFunctions = {
 
   segmentkitApply(request, runId) {
     const cache = gas().CacheService.getUserCache();
-    const key = (what: string): string => `segmentkit.${what}.${String(runId).slice(0, 64)}`;
     return withLock(() => {
       const { plan } = request;
       checkPlan(plan);
@@ -209,8 +210,9 @@ export const server: ServerFunctions = {
         plan,
         request.confirmOverwrite === true,
         {
-          onProgress: (progress: Progress) => cache.put(key('progress'), JSON.stringify(progress), CACHE_SECONDS),
-          isCancelled: () => cache.get(key('cancel')) !== null,
+          onProgress: (progress: Progress) =>
+            cache.put(runKey('progress', runId), JSON.stringify(progress), CACHE_SECONDS),
+          isCancelled: () => cache.get(runKey('cancel', runId)) !== null,
         },
       );
       return applyResult(plan, outcome);
@@ -218,16 +220,12 @@ export const server: ServerFunctions = {
   },
 
   segmentkitProgress(runId) {
-    const raw = gas()
-      .CacheService.getUserCache()
-      .get(`segmentkit.progress.${String(runId).slice(0, 64)}`);
+    const raw = gas().CacheService.getUserCache().get(runKey('progress', runId));
     return raw ? (JSON.parse(raw) as Progress) : null;
   },
 
   segmentkitCancel(runId) {
-    gas()
-      .CacheService.getUserCache()
-      .put(`segmentkit.cancel.${String(runId).slice(0, 64)}`, '1', CACHE_SECONDS);
+    gas().CacheService.getUserCache().put(runKey('cancel', runId), '1', CACHE_SECONDS);
   },
 
   segmentkitConvertDates(request) {

@@ -83,7 +83,8 @@ export class SheetsUndoStore implements SyncUndoStore {
     const sheet = pointer && this.spreadsheet.getSheetByName(pointer.sheet);
     if (!sheet) throw new PanelError('undoCopyGone');
     const text = JSON.stringify(meta);
-    if (text.length > CHUNK) throw new PanelError('recordTooLarge', { size: '0.0', max: '0.04' });
+    if (text.length > CHUNK)
+      throw new PanelError('recordTooLarge', { size: (text.length / 1e6).toFixed(2), max: (CHUNK / 1e6).toFixed(2) });
     sheet.getRange(1, 1, 1, 1).setValues([[`'${text}`]]);
   }
 

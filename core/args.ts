@@ -218,12 +218,12 @@ export function numberGrid(raw: unknown, arg: string): number[][] {
 }
 
 /** The numbers of a list option (`{0.8,0.95}` or a range), row by row, or undefined when it was left out. */
-export function optionalList(raw: unknown, arg: string): number[] | undefined {
+function optionalList(raw: unknown, arg: string): number[] | undefined {
   return isAbsent(raw) ? undefined : numberGrid(raw, arg).flat();
 }
 
 /** The text of a text option, trimmed, or undefined when it was left out. */
-export function optionalText(raw: unknown, arg: string): string | undefined {
+function optionalText(raw: unknown, arg: string): string | undefined {
   const value = scalarArg(raw, arg);
   return value === undefined ? undefined : describeCell(value).trim();
 }

@@ -19,7 +19,7 @@
  *   lines.date[2] // → the serial of 2026-09-01 (day first, as 22/09/2026 settles)
  */
 import { cellReader, readVectorDates, readVectorNumbers, vectorLength, type Vector } from './args.js';
-import { BLANK, BLANK_STATE, PROBLEM, readText } from './cells.js';
+import { BLANK, BLANK_STATE, PROBLEM, VALUE, readText } from './cells.js';
 import { at, problem, type Problem } from './errors.js';
 import {
   LINE_EMPTY,
@@ -129,7 +129,7 @@ export function readOrderLines(cells: OrderLineCells, args: OrderLineArgs = ORDE
     const dateState = dates.state[i];
     const revenueState = revenues.state[i];
     const o = orders ? (orders.index[i] as number) : 0;
-    if (c >= 0 && dateState === 0 && revenueState === 0 && o >= 0) {
+    if (c >= 0 && dateState === VALUE && revenueState === VALUE && o >= 0) {
       status[i] = USED;
       continue;
     }

@@ -327,7 +327,7 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
         role={role}
         label={label}
         column={typeof chosen === 'number' ? chosen : undefined}
-        headers={headerOptions.map((h) => h.label)}
+        headers={table?.headers ?? []}
         noneText={t('none')}
         problem={problems[role]}
         onChange={(column) => setMapping({ ...mapping, [role]: column })}

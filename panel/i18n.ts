@@ -122,6 +122,10 @@ const STRINGS = {
   converted: { en: 'Converted {n} cells of {target} into dates.', vi: 'Đã chuyển {n} ô của {target} thành ngày.' },
   convertDatesAction: { en: 'Convert dates', vi: 'Chuyển thành ngày' },
   // options
+  numberNeeded: { en: 'Type a number.', vi: 'Hãy nhập một số.' },
+  wholeNeeded: { en: 'Type a whole number.', vi: 'Hãy nhập một số nguyên.' },
+  numberAtLeast: { en: 'Type a number of at least {min}.', vi: 'Hãy nhập số từ {min} trở lên.' },
+  numberAtMost: { en: 'Type a number of at most {max}.', vi: 'Hãy nhập số không quá {max}.' },
   badWhole: { en: 'Type a whole number between {min} and {max}.', vi: 'Hãy nhập số nguyên từ {min} đến {max}.' },
   badListCount: { en: 'Type {n} numbers separated by commas.', vi: 'Hãy nhập {n} số, cách nhau bằng dấu phẩy.' },
   badAscending: {

@@ -59,14 +59,18 @@ function parseNumber(raw: string): number {
   return raw === '' ? NaN : Number(raw.replace(',', '.'));
 }
 
-/** One number against the parameter's limits. */
+/** One number against the parameter's limits; a limit the parameter does not have is never named ("Infinity"). */
 function checkNumber(value: number, param: ParamSpec): Checked | undefined {
-  const min = param.min ?? -Infinity;
-  const max = param.max ?? Infinity;
-  if (!Number.isFinite(value) || value < min || value > max || (param.integer && !Number.isInteger(value))) {
-    return { problem: param.integer ? 'badWhole' : 'badNumber', values: { min, max } };
-  }
-  return undefined;
+  const { min, max, integer } = param;
+  const whole = !integer || Number.isInteger(value);
+  const inRange = (min === undefined || value >= min) && (max === undefined || value <= max);
+  if (Number.isFinite(value) && whole && inRange) return undefined;
+  if (min !== undefined && max !== undefined)
+    return { problem: integer ? 'badWhole' : 'badNumber', values: { min, max } };
+  if (!Number.isFinite(value) || !whole) return { problem: integer ? 'wholeNeeded' : 'numberNeeded' };
+  return min !== undefined
+    ? { problem: 'numberAtLeast', values: { min } }
+    : { problem: 'numberAtMost', values: { max: max ?? '' } };
 }
 
 /** A typed field read as its parameter reads it, or the rule it breaks. */

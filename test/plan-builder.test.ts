@@ -121,6 +121,15 @@ describe('buildPlan', () => {
     });
   });
 
+  it('never names a limit a parameter does not have', () => {
+    const open = buildPlan(TABLE, choices('bcg', { options: { sales_cut: 'abc' } }), 'en');
+    expect(open.problems.sales_cut).toBe('Type a number.');
+    const atLeast = buildPlan(TABLE, choices('kmeans', { options: { k: '1' } }), 'vi');
+    expect(atLeast.problems.k).toBe('Hãy nhập số từ 2 trở lên.');
+    const whole = buildPlan(TABLE, choices('kmeans', { options: { k: '2.5' } }), 'en');
+    expect(whole.problems.k).toBe('Type a whole number.');
+  });
+
   it('reads a decimal comma and keeps a typed option', () => {
     const { plan } = buildPlan(TABLE, choices('abc', { options: { a_share: '0,7' } }), 'en');
     expect(plan?.options).toEqual({ values: { a_share: 0.7, b_share: 0.95 } });

@@ -7,11 +7,10 @@ import { BLANK_STATE, PROBLEM, serialToIso } from '../cells.js';
 import { at, problem, type Problem } from '../errors.js';
 import { combineScore, rfmDigits, type RfmDigits } from '../methods/rfm.js';
 import type { OutCell } from '../output.js';
-import { cutsFor, readRfmOptions, RFM_OPTION_PARAMS, type RfmOptions } from './rfm-options.js';
+import { AS_OF_FIELD, BINS_FIELD, cutsFor, readRfmOptions, RFM_OPTION_PARAMS, type RfmOptions } from './rfm-options.js';
 import { param, type DetailSink, type FunctionSpec } from './types.js';
 import { LAST_PURCHASE, ORDERS, REVENUE, as } from './column-roles.js';
 import { defineMethod } from './method.js';
-import { AS_OF_FIELD, BINS_FIELD } from './rfm-options.js';
 import { RFM_SEGMENT_LABELS } from './rfm-segment.js';
 
 /**

@@ -18,8 +18,7 @@ function readScore(raw: unknown): [number, number, number] | '' | Problem {
     if (error && /^#(?:VALUE!|N\/A|NUM!|REF!|DIV\/0!|NAME\?|NULL!|ERROR!)$/.test(error[1] as string)) {
       return problem('errorValue', { text: error[1] as string });
     }
-  } else if (typeof raw === 'boolean') text = raw ? 'TRUE' : 'FALSE';
-  else text = describeCell(raw);
+  } else text = describeCell(raw);
   const read = readNumber(raw);
   if (isProblem(read) && read.code === 'errorValue') return read;
   const digits = typeof read === 'number' ? scoreDigits(read) : undefined;

@@ -20,14 +20,12 @@ import { groupOrders, type LeftOutReport } from '../methods/orders.js';
 import { combineScore, matchRule, type SegmentRule } from '../methods/rfm.js';
 import { readOrderLines } from '../order-lines.js';
 import { dateOut, type OutCell, type OutGrid } from '../output.js';
-import { readRfmOptions, RFM_OPTION_PARAMS } from './rfm-options.js';
+import { AS_OF_FIELD, BINS_FIELD, readRfmOptions, RFM_OPTION_PARAMS } from './rfm-options.js';
 import { scorePopulation } from './rfm-score.js';
-import { defaultRules } from './rfm-segment.js';
+import { defaultRules, RFM_SEGMENT_LABELS } from './rfm-segment.js';
 import { LANG_PARAM, param, type FunctionSpec } from './types.js';
 import { CUSTOMER, ORDER_DATE, ORDER_ID, PRICE, QUANTITY, REVENUE, as } from './column-roles.js';
 import { defineMethod } from './method.js';
-import { AS_OF_FIELD, BINS_FIELD } from './rfm-options.js';
-import { RFM_SEGMENT_LABELS } from './rfm-segment.js';
 
 const TABLE_HEADER: readonly LabelKey[] = [
   'headerCustomer',

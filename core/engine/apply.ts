@@ -78,7 +78,7 @@ export function targetColumn(plan: Plan): Rect {
 }
 
 /** The table and its result column: the one rectangle an apply reads. */
-export function applyArea(plan: Plan): Rect {
+function applyArea(plan: Plan): Rect {
   const target = targetColumn(plan);
   const left = Math.min(plan.table.col, target.col);
   const right = Math.max(plan.table.col + plan.table.cols, target.col + 1);
@@ -86,7 +86,7 @@ export function applyArea(plan: Plan): Rect {
 }
 
 /** The table's data rows (the header keeps its fill). */
-export function tableBody(plan: Plan): Rect {
+function tableBody(plan: Plan): Rect {
   const { row, col, rows, cols } = plan.table;
   return { row: row + 1, col, rows: rows - 1, cols };
 }

@@ -20,7 +20,7 @@ import type { Plan } from './plan.js';
 import { headerName, single, type Cell, type Rows } from './table-columns.js';
 
 /** The roles that hold dates. */
-export const DATE_ROLES: readonly string[] = ['orderDate', 'lastPurchase', 'firstPurchase'];
+const DATE_ROLES: readonly string[] = ['orderDate', 'lastPurchase', 'firstPurchase'];
 
 export interface DateColumnFinding {
   readonly role: string;
@@ -77,7 +77,7 @@ const isDateAlready = (cell: Cell): boolean => isDate(cell) || (typeof cell === 
 const shown = (cell: Cell): string => (typeof cell === 'string' ? cell.trim() : String(cell));
 
 /** What one date column holds, when some of it is 8-digit numbers or date text. O(n). */
-export function findDateColumn(
+function findDateColumn(
   cells: readonly Cell[],
   role: string,
   column: number,

@@ -7,6 +7,7 @@ import type { Lang } from '../labels.js';
 import type { LeftOutReason } from '../methods/orders.js';
 import { fillTemplate } from '../template.js';
 import type { RevenueSource } from './plan.js';
+import type { LeftOutGroup, LineGroup } from './rfm-orders.js';
 
 const TEXT = {
   customersFromLines: {
@@ -50,14 +51,8 @@ export function countText(n: number, lang: Lang): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, lang === 'vi' ? '.' : ',');
 }
 
-/** Lines of one kind: how many, and the first of them (sheet rows). */
-export interface LineRows {
-  readonly count: number;
-  readonly rows: readonly number[];
-}
-
-/** "rows 5, 9, 12, …" (an ellipsis when there are more lines than rows shown). */
-export function rowsText(group: LineRows, lang: Lang): string {
+/** "rows 5, 9, 12, …" (rows as the sheet numbers them; an ellipsis when there are more lines than rows shown). */
+export function rowsText(group: LineGroup, lang: Lang): string {
   const more = group.count > group.rows.length ? ', …' : '';
   return fill('rows', lang, { rows: group.rows.map((r) => countText(r, lang)).join(', ') + more });
 }
@@ -88,7 +83,7 @@ export function linesTotalText(
     readonly customers: number;
     readonly lines: number;
     readonly revenueFrom: RevenueSource;
-    readonly leftOut: readonly (LineRows & { readonly reason: LeftOutReason })[];
+    readonly leftOut: readonly LeftOutGroup[];
   },
   lang: Lang,
 ): string {

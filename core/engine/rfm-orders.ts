@@ -80,7 +80,7 @@ const UNREADABLE = '#VALUE!';
 /** RFM_TABLE's columns: customer, …, segment. */
 const SEGMENT_COLUMN = 9;
 
-export function revenueSourceOf(plan: Plan): RevenueSource {
+function revenueSourceOf(plan: Plan): RevenueSource {
   return plan.options.revenueFrom ?? (plan.columns.revenue === undefined ? 'quantityPrice' : 'column');
 }
 

@@ -5,7 +5,7 @@
  * per data row ('' when the row gets none), the rows that could not be read, the counts in the method's label
  * order, and the cut-offs and chart the function reported, never recomputed here.
  */
-import { readNumber, readText, serialToIso } from '../cells.js';
+import { readNumber, serialToIso } from '../cells.js';
 import { CATALOG_BY_NAME } from '../catalog/index.js';
 import type { ColumnSpec, MethodSpec } from '../catalog/method.js';
 import { methodSpec } from '../catalog/index.js';
@@ -18,7 +18,7 @@ import { chartOf, thresholdsOf, formatCut, type Chart, type Threshold } from './
 import type { Plan } from './plan.js';
 import { segmentOrderLines, type LinesReport } from './rfm-orders.js';
 import { resolveRules, ruleLabel } from './rules.js';
-import { call, columnOf, columnsOf, several, single, type Cell, type Rows } from './table-columns.js';
+import { call, columnOf, columnsOf, headerName, several, single, type Cell, type Rows } from './table-columns.js';
 
 export type { Chart, Threshold };
 
@@ -75,7 +75,7 @@ function optionArgument(plan: Plan, param: ParamSpec): unknown {
 }
 
 /** The function's arguments by parameter name: a mapped column, an option, the language, or left out. */
-export function functionArguments(method: MethodSpec, plan: Plan, rows: Rows): unknown[] {
+function functionArguments(method: MethodSpec, plan: Plan, rows: Rows): unknown[] {
   const fn = CATALOG_BY_NAME.get(method.fn ?? '');
   if (!fn) throw new Error(`method ${method.id} names no catalog function`);
   return fn.params.map((param) => {
@@ -97,15 +97,11 @@ function runFunction(method: MethodSpec, plan: Plan, rows: Rows): MethodAnswers 
 
 function runRules(plan: Plan, headers: readonly Cell[], rows: Rows): MethodAnswers {
   const { groups, cuts } = resolveRules(plan.options.ruleGroups ?? [], rows);
-  const header = (column: number): string => {
-    const text = readText(headers[column] ?? null);
-    return typeof text === 'string' && text !== '' ? text : `#${column + 1}`;
-  };
   return {
     answers: rows.map((row) => ruleLabel(groups, row)),
     details: [],
     thresholds: cuts.map(({ column, op, cut }) => ({
-      name: header(column),
+      name: headerName(headers, column),
       value: cut === undefined ? '—' : op === 'topPercent' ? `≥ ${formatCut(cut)}` : `≤ ${serialToIso(cut)}`,
     })),
   };
@@ -117,7 +113,7 @@ function runTags(plan: Plan, rows: Rows): MethodAnswers {
 }
 
 /** Counts per label: the method's labels in their order, then the others by size. */
-export function countLabels(labels: readonly string[], method: MethodSpec, lang: Lang): SegmentCount[] {
+function countLabels(labels: readonly string[], method: MethodSpec, lang: Lang): SegmentCount[] {
   const tally = new Map<string, number>();
   let labelled = 0;
   for (const l of labels) {

@@ -114,7 +114,7 @@ function cyrb53(text: string, seed = 0): number {
 }
 
 /** Marks a formula in a result cell's identity, so a formula and the text of its value are not the same cell. */
-export const FORMULA_MARK = '\u0002';
+const FORMULA_MARK = '\u0002';
 
 /** A result cell as undo compares it: its formula (marked) when it has one, else its value. */
 export const resultCellIdentity = (value: CellValue, formula: string | null | undefined): CellValue =>

@@ -19,7 +19,7 @@ import {
 } from './undo-record.js';
 
 /** How far sideways undo looks for a table whose columns moved, when the host has no column anchor. */
-export const SHIFT_WINDOW = 64;
+const SHIFT_WINDOW = 64;
 
 export interface UndoEnv extends UndoPlace {
   /** The port for a sheet; throws PanelError `sheetMissing` when there is no such sheet. */
@@ -61,10 +61,16 @@ function writtenAt(record: UndoRecord, s: number): { value: CellValue; color: st
   };
 }
 
+/** What the apply's `save` kept, loaded once: the result column and, when it coloured rows, the body's fills. */
+interface SavedStates {
+  readonly result: RectState;
+  readonly body?: RectState;
+}
+
 /**
  * Writes back what the apply changed, with the table `shift` columns from where it was and its rows as `from`
  * says. `now` is what the sheet holds (for the fills the user changed since); without it every saved cell is put
- * back as saved (the rollback of a run that just wrote).
+ * back as saved (the rollback of a run that just wrote). `saved` is what the tokens hold, when already loaded.
  */
 export function* restoreFlow(
   io: AnyIO,
@@ -73,10 +79,11 @@ export function* restoreFlow(
   force: boolean,
   now?: { result: RectState; body?: RectState },
   shift = 0,
+  saved?: SavedStates,
 ): Flow<void> {
   const { data } = record;
   const rows = data.table.rows;
-  const original: RectState = yield* step$(io.load(data.resultToken));
+  const original: RectState = saved?.result ?? (yield* step$(io.load(data.resultToken)));
   const result: Rect = { row: data.table.row, col: data.resultCol + shift, rows, cols: 1 };
   const pick = <T>(grid: readonly (readonly T[])[] | undefined, p: number): T | null =>
     (grid?.[sourceRow(from, p)]?.[0] ?? null) as T | null;
@@ -98,7 +105,7 @@ export function* restoreFlow(
     }),
   );
   if (!data.bodyToken || rows < 2) return;
-  const body: RectState = yield* step$(io.load(data.bodyToken));
+  const body: RectState = saved?.body ?? (yield* step$(io.load(data.bodyToken)));
   const cols = data.table.cols;
   yield* step$(
     io.writeState({
@@ -157,9 +164,11 @@ function* undoFlow(env: AnyEnv, confirmChanged: boolean): Flow<UndoOutcome> {
       throw new PanelError('undoSheetGone', { sheet: meta.sheetName });
     throw error;
   }
+  let saved: SavedStates;
   try {
-    yield* step$(io.load(data.resultToken));
-    if (data.bodyToken) yield* step$(io.load(data.bodyToken));
+    const result: RectState = yield* step$(io.load(data.resultToken));
+    const body: RectState | undefined = data.bodyToken ? yield* step$(io.load(data.bodyToken)) : undefined;
+    saved = { result, ...(body ? { body } : {}) };
   } catch (error) {
     // Only a copy that is gone ends the undo; any other failure leaves the record for another try.
     if (PanelError.from(error)?.code !== 'undoCopyGone') throw error;
@@ -201,7 +210,15 @@ function* undoFlow(env: AnyEnv, confirmChanged: boolean): Flow<UndoOutcome> {
     if (!sameText(resultCell(p), writtenAt(record, sourceRow(from, p)).value)) changed++;
   if (changed > 0 && !confirmChanged) return { kind: 'needsConfirmation', changed };
 
-  yield* restoreFlow(io, record, from, false, { result: resultNow, ...(bodyNow ? { body: bodyNow } : {}) }, shift);
+  yield* restoreFlow(
+    io,
+    record,
+    from,
+    false,
+    { result: resultNow, ...(bodyNow ? { body: bodyNow } : {}) },
+    shift,
+    saved,
+  );
   yield* step$(io.commit());
   if (env.anchor) yield* step$(env.anchor.remove(meta.sheetName, meta.id));
   yield* step$(io.discard(data.resultToken));

@@ -149,9 +149,7 @@ export interface GroupOptions {
 }
 
 function tally(tallies: Partial<Record<LeftOutReason, LineTally>>, reason: LeftOutReason, row: number): void {
-  const entry = (tallies[reason] ??= { count: 0, rows: [] });
-  entry.count++;
-  if (entry.rows.length < FIRST_ROWS) entry.rows.push(row);
+  tally1((tallies[reason] ??= { count: 0, rows: [] }), row);
 }
 
 function addTo(report: LeftOutReport | undefined, p: Problem): LeftOutReport {
