@@ -5,6 +5,7 @@
  * Also the rows of the optional summary sheet.
  */
 import { label, type Lang } from '../labels.js';
+import type { ClusterProfile } from './cluster-profile.js';
 import type { DateColumnFinding } from './date-columns.js';
 import { linesTotalText } from './lines-text.js';
 import type { Plan } from './plan.js';
@@ -29,6 +30,8 @@ export interface PreviewResult {
   /** RFM on order lines: lines used, returns and lines left out, rows numbered as the sheet numbers them. */
   readonly lines?: LinesReport;
   readonly dateColumns: readonly DateColumnFinding[];
+  /** k-means: each cluster's size and feature means, for the user to name the clusters. */
+  readonly profile?: ClusterProfile;
 }
 
 function downsample(chart: Chart): Chart {
