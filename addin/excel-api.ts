@@ -40,7 +40,8 @@ export interface ExcelRange {
   readonly rowCount: number;
   readonly columnCount: number;
   readonly cellCount: number;
-  readonly format: { readonly fill: ExcelRangeFill };
+  /** `columnWidth` in points (ExcelApi 1.2); load it before reading. */
+  readonly format: { readonly fill: ExcelRangeFill; columnWidth: number; load(properties: string): unknown };
   load(properties: string): ExcelRange;
   load(properties: string[]): ExcelRange;
   getCellProperties(spec: { format: { fill: { color: true; pattern: true } } }): { readonly value: CellFill[][] };
@@ -57,6 +58,15 @@ export type ExcelNullable<T> = T & { readonly isNullObject: boolean };
 export interface ExcelChart {
   title: { text: string };
   setPosition(startCell: string, endCell?: string): void;
+  /** Axis titles (ExcelApi 1.1); a scatter's category axis is its x axis. */
+  readonly axes: {
+    readonly categoryAxis: { readonly title: { text: string } };
+    readonly valueAxis: { readonly title: { text: string } };
+  };
+  readonly dataLabels: { showValue: boolean };
+  readonly legend: { visible: boolean };
+  /** A series' own chart type (ExcelApi 1.7): a Pareto's cumulative line over its columns. */
+  readonly series: { getItemAt(index: number): { chartType: string } };
 }
 
 export interface ExcelWorksheetProtection {

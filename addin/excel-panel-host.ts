@@ -1,12 +1,14 @@
 /**
  * The side panel's host in Excel: the table around the selection, plans run in the task pane through the chunked
  * Excel SheetIO, the last apply's undo record kept in the workbook (excel-undo-store.ts) so it outlives the task
- * pane, an optional summary sheet with a native column chart, the language per user (localStorage) and the user's
- * own tags in the document's settings.
+ * pane, an optional summary sheet (number formats and a native chart: columns, Pareto or scatter), the language per
+ * user (localStorage) and the user's own tags in the document's settings.
  */
 import { previewResult } from '../core/engine/preview.js';
 import { segmentTable } from '../core/engine/segment.js';
-import { regionAround, describeTable, TABLE_TOP_ROWS } from '../core/engine/table.js';
+import { columnLetters } from '../core/engine/sheet-io.js';
+import { SUMMARY_NUMBER_FORMATS, type SummaryChartKind, type SummarySheet } from '../core/engine/summary-sheet.js';
+import { tableInGrid } from '../core/engine/table.js';
 import type { PanelHost, PanelSettings } from '../panel/host.js';
 import { PanelError } from '../core/engine/messages.js';
 import { inPageApply } from '../panel/run-apply.js';
@@ -16,6 +18,17 @@ import { ExcelUndoStore, saveSettings, UNDO_SHEET_PREFIX } from './excel-undo-st
 
 export const CUSTOM_TAGS_SETTING = 'segmentkit.customTags';
 const LANG_KEY = 'segmentkit.panel.lang';
+
+/** The summary chart's kinds as Excel.ChartType names; a Pareto is columns with its cumulative series as a line. */
+const EXCEL_CHART_TYPES: Readonly<Record<SummaryChartKind, string>> = {
+  columns: 'ColumnClustered',
+  pareto: 'ColumnClustered',
+  scatter: 'XYScatter',
+};
+/** The chart's size in cells (about 8 columns × 18 rows, Excel's default chart size and a little more). */
+const CHART_ROWS = 18;
+const CHART_COLS = 8;
+const cellAddress = (row: number, col: number): string => `${columnLetters(col)}${row + 1}`;
 
 /** Excel's ItemNotFound for the sheet, as the panel's own "no sheet named …" error. */
 function missingAsPanelError(run: ExcelRun, sheetName: string): ExcelRun {
@@ -38,7 +51,15 @@ export function createExcelHost({ run, documentSettings, userStore }: ExcelHostO
     if (sheetName.startsWith(UNDO_SHEET_PREFIX)) throw new PanelError('internalSheet', { sheet: sheetName });
     return new ExcelSheetIO(missingAsPanelError(run, sheetName), sheetName);
   };
-  async function writeSummary(sheetName: string, rows: (string | number)[][]): Promise<string> {
+  async function writeSummary(sheetName: string, summary: SummarySheet): Promise<string> {
+    const name = await writeSummaryCells(sheetName, summary);
+    const sheetIO = new ExcelSheetIO(run, name);
+    for (const [col, width] of summary.columnWidths.entries()) await sheetIO.setColumnWidth(col, width);
+    return name;
+  }
+
+  /** The summary's cells (formats first), its chart, in one batch; answers the sheet's name. */
+  async function writeSummaryCells(sheetName: string, summary: SummarySheet): Promise<string> {
     return run(async (context) => {
       const sheets = context.workbook.worksheets;
       let name = sheetName;
@@ -49,12 +70,28 @@ export function createExcelHost({ run, documentSettings, userStore }: ExcelHostO
         name = `${sheetName} (${i})`;
       }
       const sheet = sheets.add(name);
-      const table = sheet.getRangeByIndexes(0, 0, rows.length, 3);
-      table.numberFormat = rows.map((line, r) => ['@', '#,##0', r === 0 ? '@' : '0.0%']);
-      table.values = rows;
-      const chart = sheet.charts.add('ColumnClustered', sheet.getRangeByIndexes(0, 0, rows.length - 1, 2), 'Columns');
-      chart.title.text = String(rows[0]?.[0] ?? '');
-      chart.setPosition('E2', 'L20');
+      const cols = summary.cells[0]?.length ?? 1;
+      const table = sheet.getRangeByIndexes(0, 0, summary.cells.length, cols);
+      // Formats first: text cells are '@', so a label such as "=VIP" or "00123" stays text.
+      table.numberFormat = summary.formats.map((line) => line.map((f) => SUMMARY_NUMBER_FORMATS[f]));
+      table.values = summary.cells.map((line) => [...line]);
+      const spec = summary.chart;
+      const { row, col, rows, cols: sourceCols } = spec.source;
+      const chart = sheet.charts.add(
+        EXCEL_CHART_TYPES[spec.kind],
+        sheet.getRangeByIndexes(row, col, rows, sourceCols),
+        'Columns',
+      );
+      chart.title.text = spec.title;
+      chart.axes.categoryAxis.title.text = spec.xTitle;
+      chart.axes.valueAxis.title.text = spec.yTitle;
+      chart.legend.visible = spec.lineSeries !== undefined;
+      if (spec.dataLabels) chart.dataLabels.showValue = true;
+      if (spec.lineSeries !== undefined) chart.series.getItemAt(spec.lineSeries).chartType = 'LineMarkers';
+      chart.setPosition(
+        cellAddress(spec.at.row, spec.at.col),
+        cellAddress(spec.at.row + CHART_ROWS - 1, spec.at.col + CHART_COLS - 1),
+      );
       await context.sync();
       return name;
     });
@@ -83,11 +120,7 @@ export function createExcelHost({ run, documentSettings, userStore }: ExcelHostO
       const sheetIO = io(where.sheetName);
       const used = await sheetIO.usedRect();
       const values = await sheetIO.readValues(used);
-      const region = regionAround(values, where.selection.row, where.selection.col);
-      const top = values
-        .slice(region.row, region.row + TABLE_TOP_ROWS)
-        .map((line) => line.slice(region.col, region.col + region.cols));
-      return describeTable(where.sheetName, region, top, where.selection);
+      return tableInGrid(where.sheetName, values, where.selection, where.selection);
     },
 
     async preview(plan) {

@@ -6,15 +6,18 @@
  * `@`, so a label `=1+1` stays text. State: values, formulas, number formats and fill colours (ExcelApi 1.9
  * getCellProperties); `save` reads it and the token carries it (the undo store keeps it in the workbook); text is
  * written back as text (its own format `@`, or a leading apostrophe), formulas as formulas.
+ * Columns are inserted and deleted whole (`H:H` with `insert('Right')` / `delete('Left')`, one sync each); widths are
+ * `format.columnWidth`, which Excel keeps in points (a pixel is ¾ point at 96 dpi).
  */
-import type {
-  CellValue,
-  Rect,
+import {
+  columnLetters,
+  type CellValue,
+  type Rect,
   RectState,
-  SavedToken,
-  SheetIO,
-  StateParts,
-  WriteValue,
+  type SavedToken,
+  type SheetIO,
+  type StateParts,
+  type WriteValue,
 } from '../core/engine/sheet-io.js';
 import type { CellFill, ExcelContext, ExcelRange, ExcelRun, ExcelValue } from './excel-api.js';
 
@@ -43,6 +46,11 @@ export function excelWouldParse(text: string): boolean {
   if (/^\s*(\d{1,4}[\s/-]+)?[a-z]{3,9}\.?([\s/,-]+\d{1,4})+\s*$/i.test(text)) return true;
   return /\d/.test(text) && /^[\s\d.,:/%()$€£¥₫đ-]*(e[+-]?\d+)?[\s\d.,:/%()$€£¥₫đAPMapm-]*$/.test(text);
 }
+
+/** Points per pixel: Excel's column widths are points, the port's are pixels (96 per inch, 72 points per inch). */
+const POINTS_PER_PIXEL = 0.75;
+/** Widths to the hundredth, so a width read and written back is the same number. */
+const hundredths = (n: number): number => Math.round(n * 100) / 100;
 
 const fromExcel = (v: ExcelValue | null | undefined): CellValue => (v === '' || v === undefined ? null : v);
 const toExcel = (v: WriteValue): ExcelValue => (v === null ? '' : v);
@@ -227,10 +235,59 @@ export class ExcelSheetIO implements SheetIO {
   }
 
   async isBlank(rect: Rect): Promise<boolean> {
-    const state = await this.readState(rect, { content: true, backgrounds: false });
+    // A large rectangle (a column checked down to the sheet's last row) is first clipped to the used range: cells
+    // past it are blank. A small one is read as it is, in one sync.
+    let inside = rect;
+    if (rect.rows * rect.cols > PROBE_ROWS * 10) {
+      const used = await this.usedRect();
+      const rows = Math.max(0, Math.min(rect.row + rect.rows, used.rows) - rect.row);
+      const cols = Math.max(0, Math.min(rect.col + rect.cols, used.cols) - rect.col);
+      if (rows === 0 || cols === 0) return true;
+      inside = { ...rect, rows, cols };
+    }
+    const state = await this.readState(inside, { content: true, backgrounds: false });
     return (state.values ?? []).every((line, r) =>
       line.every((v, c) => (v === null || v === '') && !state.formulas?.[r]?.[c]),
     );
+  }
+
+  /** The whole column `col` as an A1 range (`H:H`). */
+  private column(context: ExcelContext, col: number): ExcelRange {
+    const letters = columnLetters(col);
+    return context.workbook.worksheets.getItem(this.sheetName).getRange(`${letters}:${letters}`);
+  }
+
+  async insertColumn(col: number): Promise<void> {
+    await this.commit();
+    await this.run(async (context) => {
+      this.column(context, col).insert('Right');
+      await this.sync(context, 0);
+    });
+  }
+
+  async deleteColumn(col: number): Promise<void> {
+    await this.commit();
+    await this.run(async (context) => {
+      this.column(context, col).delete('Left');
+      await this.sync(context, 0);
+    });
+  }
+
+  async columnWidth(col: number): Promise<number> {
+    return this.run(async (context) => {
+      const format = this.column(context, col).format;
+      format.load('columnWidth');
+      await this.sync(context, 0);
+      return hundredths(format.columnWidth / POINTS_PER_PIXEL);
+    });
+  }
+
+  async setColumnWidth(col: number, width: number): Promise<void> {
+    await this.commit();
+    await this.run(async (context) => {
+      this.column(context, col).format.columnWidth = hundredths(width * POINTS_PER_PIXEL);
+      await this.sync(context, 0);
+    });
   }
 
   async save(rect: Rect, parts: StateParts): Promise<SavedToken> {

@@ -9,8 +9,10 @@
  * summary as description; each parameter with its help (default and range included), type `any` (the core reads
  * every value itself), `matrix` for ranges, matrices and lists (Excel passes a 2-D array) or `scalar` for single
  * values, and whether it is optional; the result always a `matrix` (every answer is a 2-D array, see
- * excel-host.ts). No `options`: no function is volatile, streaming or cancelable, or asks for its caller's address
- * (which would add an invocation argument).
+ * excel-host.ts). Options: every function asks for its caller's address and its parameters' addresses
+ * (`requiresAddress`, `requiresParameterAddresses`; the latter needs a `matrix` result, which every function has), so
+ * a per-row problem names the sheet's own cell (register.ts reads the invocation argument Excel then adds); none is
+ * volatile, streaming or cancelable.
  * `allowCustomDataForDataTypeAny` stays true, as the metadata has always said: a parameter of type `any` may then
  * receive an Excel data type (an entity, a formatted number) as such.
  */
@@ -26,13 +28,23 @@ export interface ParameterMetadata {
   readonly optional: boolean;
 }
 
+/** What Excel passes a function beyond its arguments: the invocation's `address` and `parameterAddresses`. */
+export interface FunctionOptions {
+  readonly requiresAddress: true;
+  readonly requiresParameterAddresses: true;
+}
+
 export interface FunctionMetadata {
   readonly id: string;
   readonly name: string;
   readonly description: string;
   readonly parameters: readonly ParameterMetadata[];
   readonly result: { readonly dimensionality: Dimensionality };
+  readonly options: FunctionOptions;
 }
+
+/** Every function's options: where it is called from and where its arguments are, for messages naming sheet cells. */
+const FUNCTION_OPTIONS: FunctionOptions = { requiresAddress: true, requiresParameterAddresses: true };
 
 export interface FunctionsMetadata {
   readonly allowCustomDataForDataTypeAny: boolean;
@@ -97,6 +109,7 @@ function functionMetadata(spec: FunctionSpec, lang: Lang): FunctionMetadata {
       optional: p.optional,
     })),
     result: { dimensionality: 'matrix' },
+    options: FUNCTION_OPTIONS,
   };
 }
 

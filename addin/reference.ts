@@ -177,3 +177,54 @@ export function findFunctions(query: string, lang: Lang, catalog: readonly Funct
 export function langFor(displayLanguage: string | undefined): Lang {
   return displayLanguage?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
 }
+
+/**
+ * The one place Excel keeps the user's language: the side panel's setting (addin/excel-panel-host.ts saves it under
+ * this key in the pane's localStorage), read by the function reference too, so both speak the same language.
+ */
+export const LANG_KEY = 'segmentkit.panel.lang';
+/** Where the reference alone kept its language before it shared the panel's setting. */
+const OLD_LANG_KEY = 'segmentkit.lang';
+
+type LangStore = Pick<Storage, 'getItem' | 'setItem'>;
+
+const asLang = (value: string | null | undefined): Lang | undefined =>
+  value === 'en' || value === 'vi' ? value : undefined;
+
+/** The saved language (the reference's older key moves over to the shared one), or none. */
+export function savedLanguage(store: LangStore | undefined): Lang | undefined {
+  try {
+    const saved = asLang(store?.getItem(LANG_KEY));
+    if (saved) return saved;
+    const old = asLang(store?.getItem(OLD_LANG_KEY));
+    if (old) store?.setItem(LANG_KEY, old);
+    return old;
+  } catch {
+    // Storage may be off: nothing is saved.
+    return undefined;
+  }
+}
+
+/** Saves the language under the shared key; storage that refuses leaves the choice for this session only. */
+export function saveLanguage(store: LangStore | undefined, lang: Lang): void {
+  try {
+    store?.setItem(LANG_KEY, lang);
+  } catch {
+    // Storage may be off.
+  }
+}
+
+/**
+ * The store to give the panel's host: everything goes to `store`, and when the panel saves a language the
+ * reference hears it (`onLanguage`), so one switch changes both, even when the browser refuses to save.
+ */
+export function watchLanguage(store: LangStore | undefined, onLanguage: (lang: Lang) => void): LangStore {
+  return {
+    getItem: (key) => store?.getItem(key) ?? null,
+    setItem(key, value) {
+      const lang = key === LANG_KEY ? asLang(value) : undefined;
+      if (lang) onLanguage(lang);
+      store?.setItem(key, value);
+    },
+  };
+}

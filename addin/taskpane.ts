@@ -2,25 +2,37 @@
 /**
  * The task pane: how to use the SEG formulas and a reference of every function, generated from the catalog,
  * in English or Vietnamese (from Office's display language, switchable), with a button that inserts a
- * function's example at the selected cell. In Excel the side panel (panel/) is mounted above it.
+ * function's example at the selected cell. In Excel the side panel (panel/) is mounted above it, and its language
+ * choice is the pane's: one setting (reference.ts LANG_KEY), one switch (the panel's), the reference following it.
  * Built only with DOM calls and textContent (no HTML strings), so catalog text can never become markup.
  */
 import { paramHelp, type FunctionSpec, type Lang } from '../core/index.js';
 import { mountPanel } from '../panel/mount.js';
 import type { ExcelRun, OfficeDocumentSettings } from './excel-api.js';
 import { createExcelHost } from './excel-panel-host.js';
-import { TEXT, excelFormula, excelSignature, fill, findFunctions, langFor, type PaneText } from './reference.js';
-
-const LANG_KEY = 'segmentkit.lang';
+import {
+  TEXT,
+  excelFormula,
+  excelSignature,
+  fill,
+  findFunctions,
+  langFor,
+  saveLanguage,
+  savedLanguage,
+  watchLanguage,
+  type PaneText,
+} from './reference.js';
 
 interface State {
   lang: Lang;
   query: string;
   inExcel: boolean;
+  /** The side panel is mounted above: its language select is the one switch, the reference has none. */
+  withPanel: boolean;
   readonly open: Set<string>;
 }
 
-const state: State = { lang: 'en', query: '', inExcel: false, open: new Set() };
+const state: State = { lang: 'en', query: '', inExcel: false, withPanel: false, open: new Set() };
 
 type Child = Node | string | undefined | false;
 
@@ -40,20 +52,12 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function savedLang(): Lang | undefined {
+/** The pane's localStorage, or none when the browser refuses it. */
+function storage(): Storage | undefined {
   try {
-    const value = window.localStorage.getItem(LANG_KEY);
-    return value === 'en' || value === 'vi' ? value : undefined;
+    return window.localStorage;
   } catch {
     return undefined;
-  }
-}
-
-function saveLang(lang: Lang): void {
-  try {
-    window.localStorage.setItem(LANG_KEY, lang);
-  } catch {
-    // Storage may be off; the choice then lasts for this session only.
   }
 }
 
@@ -67,7 +71,7 @@ function languageToggle(text: PaneText): HTMLElement {
     button.addEventListener('click', () => {
       if (state.lang === lang) return;
       state.lang = lang;
-      saveLang(lang);
+      saveLanguage(storage(), lang);
       render();
     });
     group.append(button);
@@ -195,7 +199,7 @@ function render(): void {
       {},
       el('img', { src: 'assets/icon-32.png', alt: '' }),
       el('div', {}, el('h1', {}, 'SegmentKit'), el('p', {}, text.tagline)),
-      languageToggle(text),
+      !state.withPanel && languageToggle(text),
     ),
     el(
       'main',
@@ -207,9 +211,17 @@ function render(): void {
   );
 }
 
-function start(displayLanguage: string | undefined, inExcel: boolean): void {
-  state.lang = savedLang() ?? langFor(displayLanguage);
+function start(displayLanguage: string | undefined, inExcel: boolean, withPanel = false): void {
+  state.lang = savedLanguage(storage()) ?? langFor(displayLanguage);
   state.inExcel = inExcel;
+  state.withPanel = withPanel;
+  render();
+}
+
+/** The panel switched language: the reference follows. */
+function follow(lang: Lang): void {
+  if (lang === state.lang) return;
+  state.lang = lang;
   render();
 }
 
@@ -223,18 +235,19 @@ if (typeof Office !== 'undefined') {
     }
     const inExcel = info.host === Office.HostType.Excel;
     const panel = document.getElementById('panel');
-    if (inExcel && panel) {
+    const withPanel = inExcel && panel !== null;
+    if (withPanel) {
       mountPanel(
         panel,
         createExcelHost({
           run: Excel.run as unknown as ExcelRun,
           documentSettings: Office.context.document.settings as unknown as OfficeDocumentSettings,
-          userStore: window.localStorage,
+          userStore: watchLanguage(storage(), follow),
         }),
         displayLanguage,
       );
     }
-    start(displayLanguage ?? navigator.language, inExcel);
+    start(displayLanguage ?? navigator.language, inExcel, withPanel);
   });
 } else {
   // Office.js did not load (opened outside Office, offline): the reference still works.

@@ -60,6 +60,8 @@ export interface GasChartBuilder {
   addRange(range: GasRange): GasChartBuilder;
   setPosition(row: number, column: number, offsetX: number, offsetY: number): GasChartBuilder;
   setOption(option: string, value: unknown): GasChartBuilder;
+  /** Rows (or columns) of the ranges that hold the series' names. */
+  setNumHeaders(headers: number): GasChartBuilder;
   build(): unknown;
 }
 
@@ -74,6 +76,9 @@ export interface GasSheet {
   getActiveCell(): GasRange;
   getMaxRows(): number;
   getMaxColumns(): number;
+  /** Pixels. */
+  getColumnWidth(columnPosition: number): number;
+  setColumnWidth(columnPosition: number, width: number): GasSheet;
   getLastRow(): number;
   getLastColumn(): number;
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet;
@@ -176,7 +181,7 @@ export interface GasServices {
     getDocumentProperties(): GasProperties;
     getUserProperties(): GasProperties;
   };
-  readonly Charts?: { ChartType: { COLUMN: unknown } };
+  readonly Charts?: { ChartType: { readonly COLUMN: unknown; readonly COMBO: unknown; readonly SCATTER: unknown } };
 }
 
 export interface GasMenu {

@@ -8,9 +8,17 @@
  */
 import { applyPlanSync, type Progress } from '../core/engine/apply.js';
 import { convertDatesSync, type ConvertDatesRequest } from '../core/engine/convert.js';
+import { SegmentKitError } from '../core/errors.js';
 import { PanelError } from '../core/engine/messages.js';
 import type { Plan } from '../core/engine/plan.js';
-import { previewResult, summaryRows } from '../core/engine/preview.js';
+import { previewResult } from '../core/engine/preview.js';
+import {
+  SUMMARY_NUMBER_FORMATS,
+  summarySheet,
+  type SummaryChartKind,
+  type SummaryFormat,
+  type SummarySheet,
+} from '../core/engine/summary-sheet.js';
 import { segmentTable } from '../core/engine/segment.js';
 import { a1Range, columnLetters, type Rect } from '../core/engine/sheet-io.js';
 import { describeTable, isOutputHeader, TABLE_TOP_ROWS } from '../core/engine/table.js';
@@ -99,24 +107,56 @@ function checkPlan(plan: Plan): GasSheet {
   return sheet;
 }
 
-function writeSummary(lang: Lang, rows: (string | number)[][]): string {
+/** The summary chart's kinds as Charts.ChartType names; a Pareto is a combo of columns and its cumulative line. */
+const SHEETS_CHART_TYPES: Readonly<Record<SummaryChartKind, 'COLUMN' | 'COMBO' | 'SCATTER'>> = {
+  columns: 'COLUMN',
+  pareto: 'COMBO',
+  scatter: 'SCATTER',
+};
+
+/** A cell's number format as Sheets takes it; text cells keep the automatic format (their text is written with '). */
+const sheetsFormat = (format: SummaryFormat): string =>
+  format === 'text' ? 'General' : SUMMARY_NUMBER_FORMATS[format];
+
+/** The summary sheet: one setNumberFormats, one setValues (text as text), an embedded chart beside the table. */
+function writeSummary(lang: Lang, summary: SummarySheet): string {
   const book = spreadsheet();
   const base = label('summarySheet', lang);
   let name = base;
   for (let i = 2; book.getSheetByName(name); i++) name = `${base} (${i})`;
   const sheet = book.insertSheet(name);
-  const range = sheet.getRange(1, 1, rows.length, 3);
-  range.setValues(rows.map((line) => line.map((v) => (typeof v === 'string' ? `'${v}` : v))));
+  const rows = summary.cells.length;
+  const cols = summary.cells[0]?.length ?? 1;
+  const spec = summary.chart;
+  // A new sheet is 1,000 × 26: grow it for a long scatter block or a wide profile before writing.
+  if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  const needCols = Math.max(cols, spec.at.col + 1);
+  if (needCols > sheet.getMaxColumns())
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), needCols - sheet.getMaxColumns());
+  const range = sheet.getRange(1, 1, rows, cols);
+  range.setNumberFormats(summary.formats.map((line) => line.map(sheetsFormat)));
+  range.setValues(summary.cells.map((line) => line.map((v) => (typeof v === 'string' && v !== '' ? `'${v}` : v))));
+  const sheetIO = new SheetsSheetIO(book, sheet, sheetsClock);
+  summary.columnWidths.forEach((width, col) => sheetIO.setColumnWidth(col, width));
   const charts = gas().Charts;
   if (charts) {
-    const chart = sheet
+    const { row, col, rows: sourceRows, cols: sourceCols } = spec.source;
+    const series: Record<number, Record<string, unknown>> = {};
+    if (spec.dataLabels) series[0] = { dataLabel: 'value' };
+    if (spec.lineSeries !== undefined) series[spec.lineSeries] = { type: 'line', pointSize: 5 };
+    let builder = sheet
       .newChart()
-      .setChartType(charts.ChartType.COLUMN)
-      .addRange(sheet.getRange(1, 1, rows.length - 1, 2))
-      .setPosition(2, 5, 0, 0)
-      .setOption('title', String(rows[0]?.[0] ?? ''))
-      .build();
-    sheet.insertChart(chart);
+      .setChartType(charts.ChartType[SHEETS_CHART_TYPES[spec.kind]])
+      .addRange(sheet.getRange(row + 1, col + 1, sourceRows, sourceCols))
+      .setNumHeaders(1)
+      .setPosition(spec.at.row + 1, spec.at.col + 1, 0, 0)
+      .setOption('title', spec.title)
+      .setOption('hAxis.title', spec.xTitle)
+      .setOption('vAxis.title', spec.yTitle)
+      .setOption('legend', { position: spec.lineSeries === undefined ? 'none' : 'bottom' });
+    if (spec.lineSeries !== undefined) builder = builder.setOption('seriesType', 'bars');
+    if (Object.keys(series).length > 0) builder = builder.setOption('series', series);
+    sheet.insertChart(builder.build());
   }
   return name;
 }
@@ -143,22 +183,25 @@ const store = (): SheetsUndoStore =>
 const io = (name: string): SheetsSheetIO => new SheetsSheetIO(spreadsheet(), userSheet(name), sheetsClock);
 
 /** The settings as the panel may save them: a language, and the user's own tags (short texts, not too many). */
+type SettingsProblem =
+  'settingsNotObject' | 'settingsLanguage' | 'settingsTagsList' | 'settingsTooManyTags' | 'settingsTagLength';
+
 function checkSettings(settings: PanelSettings): PanelSettings {
-  const why = (text: string): never => {
-    throw new PanelError('badSettings', { why: text });
+  const why = (code: SettingsProblem, n = 0): never => {
+    throw new PanelError(code, { n });
   };
-  if (!settings || typeof settings !== 'object') why('not a settings object');
-  if (settings.lang !== undefined && settings.lang !== 'en' && settings.lang !== 'vi') why('unknown language');
+  if (!settings || typeof settings !== 'object') why('settingsNotObject');
+  if (settings.lang !== undefined && settings.lang !== 'en' && settings.lang !== 'vi') why('settingsLanguage');
   const tags = settings.customTags;
-  if (!Array.isArray(tags)) why('the tags are not a list');
-  if (tags.length > MAX_CUSTOM_TAGS) why(`more than ${MAX_CUSTOM_TAGS} tags`);
+  if (!Array.isArray(tags)) why('settingsTagsList');
+  if (tags.length > MAX_CUSTOM_TAGS) why('settingsTooManyTags', MAX_CUSTOM_TAGS);
   for (const tag of tags)
     if (typeof tag !== 'string' || tag.trim() === '' || tag.length > MAX_TAG_LENGTH)
-      why(`each tag is a text of 1 to ${MAX_TAG_LENGTH} characters`);
+      why('settingsTagLength', MAX_TAG_LENGTH);
   return { customTags: [...tags], ...(settings.lang ? { lang: settings.lang } : {}) };
 }
 
-export const server: ServerFunctions = {
+const serverFunctions: ServerFunctions = {
   segmentkitDetectTable() {
     const sheet = spreadsheet().getActiveSheet();
     if (isInternalSheet(sheet.getName())) throw new PanelError('internalSheet', { sheet: sheet.getName() });
@@ -170,9 +213,13 @@ export const server: ServerFunctions = {
       rows: region.getNumRows(),
       cols: region.getNumColumns(),
     };
-    const top = new SheetsSheetIO(spreadsheet(), sheet, sheetsClock).readValues({
-      ...rect,
-      rows: Math.min(rect.rows, TABLE_TOP_ROWS),
+    const sheetIO = new SheetsSheetIO(spreadsheet(), sheet, sheetsClock);
+    const top = sheetIO.readValues({ ...rect, rows: Math.min(rect.rows, TABLE_TOP_ROWS) });
+    const columnAfterNextHolds = !sheetIO.isBlank({
+      row: rect.row,
+      col: rect.col + rect.cols + 1,
+      rows: rect.rows,
+      cols: 1,
     });
     const selection: Rect = {
       row: active.getRow() - 1,
@@ -180,7 +227,7 @@ export const server: ServerFunctions = {
       rows: active.getNumRows(),
       cols: active.getNumColumns(),
     };
-    return describeTable(sheet.getName(), rect, top, selection);
+    return describeTable(sheet.getName(), rect, top, selection, [], columnAfterNextHolds);
   },
 
   segmentkitPreview(plan) {
@@ -201,8 +248,7 @@ export const server: ServerFunctions = {
           anchor: new SheetsColumnAnchor(spreadsheet()),
           ...(request.summarySheet
             ? {
-                addSummary: (segmentation) =>
-                  writeSummary(plan.lang, summaryRows(previewResult(plan, segmentation), plan.lang)),
+                addSummary: (segmentation) => writeSummary(plan.lang, summarySheet(plan, segmentation)),
               }
             : {}),
           removeSummary: removeSheet,
@@ -283,6 +329,23 @@ export const server: ServerFunctions = {
     properties.getDocumentProperties().setProperty(TAGS_KEY, JSON.stringify(checked.customTags));
   },
 };
+
+/**
+ * The server functions as the sidebar calls them: a method's whole-call problem (SegmentKitError, English text) is
+ * sent as a PanelError, so the sidebar says it in the user's language.
+ */
+export const server = Object.fromEntries(
+  Object.entries(serverFunctions).map(([name, fn]) => [
+    name,
+    (...args: unknown[]) => {
+      try {
+        return (fn as (...a: unknown[]) => unknown)(...args);
+      } catch (error) {
+        throw error instanceof SegmentKitError ? PanelError.ofProblem(error) : error;
+      }
+    },
+  ]),
+) as unknown as ServerFunctions;
 
 export function onOpen(): void {
   gas().SpreadsheetApp.getUi().createAddonMenu().addItem('Open panel', 'showSidebar').addToUi();

@@ -6,7 +6,10 @@
  *   on a new hidden, warning-protected sheet grown to fit, so formulas keep their references; `load` reads it back;
  *   `discard` deletes that sheet;
  * - writes are held until `commit`, which sends the values as one `setValues` per rectangle (text with a leading
- *   apostrophe, so `=1+1` stays text) and the fills merged into one `setBackgrounds` where they cover a rectangle.
+ *   apostrophe, so `=1+1` stays text) and the fills merged into one `setBackgrounds` where they cover a rectangle;
+ * - columns are inserted with `insertColumnsBefore` and deleted with `deleteColumns`; an inserted column's formats are
+ *   cleared (whether Sheets copies a neighbour's is not documented); widths are `getColumnWidth`/`setColumnWidth`
+ *   (pixels).
  */
 import { PanelError } from '../core/engine/messages.js';
 import type {
@@ -26,6 +29,9 @@ export const INTERNAL_SHEET_PREFIX = 'SegmentKit undo';
 const NO_FILL = '#ffffff';
 /** What getNumberFormats answers for a cell whose format was never set. */
 export const AUTOMATIC_FORMAT = '0.###############';
+
+/** Sheets' default column width, in pixels (a column beyond the grid has it once the grid grows). */
+export const SHEETS_COLUMN_WIDTH = 100;
 
 export const isInternalSheet = (name: string): boolean => name.startsWith(INTERNAL_SHEET_PREFIX);
 
@@ -222,6 +228,33 @@ export class SheetsSheetIO implements SyncSheetIO {
       if (op.kind === 'state') this.writeStateNow(op.state);
     }
     this.writeFills(fills);
+  }
+
+  insertColumn(col: number): void {
+    this.commit();
+    this.sheet.insertColumnsBefore(col + 1, 1);
+    try {
+      this.sheet.getRange(1, col + 1, this.sheet.getMaxRows(), 1).clearFormat();
+    } catch (error) {
+      // A column that cannot be made plain is not left behind.
+      this.sheet.deleteColumns(col + 1, 1);
+      throw error;
+    }
+  }
+
+  deleteColumn(col: number): void {
+    this.commit();
+    this.sheet.deleteColumns(col + 1, 1);
+  }
+
+  columnWidth(col: number): number {
+    return col < this.sheet.getMaxColumns() ? this.sheet.getColumnWidth(col + 1) : SHEETS_COLUMN_WIDTH;
+  }
+
+  setColumnWidth(col: number, width: number): void {
+    this.commit();
+    growTo(this.sheet, 1, col + 1);
+    this.sheet.setColumnWidth(col + 1, Math.round(width));
   }
 
   private writeStateNow(state: RectState): void {

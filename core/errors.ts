@@ -4,6 +4,7 @@
  * - a whole-call problem (wrong shape, impossible option) is thrown as a SegmentKitError at the boundary.
  * Every message exists in English and Vietnamese; `{name}` placeholders are filled from the params.
  */
+import { locateRow } from './arg-places.js';
 import type { Lang } from './labels.js';
 import { fillTemplate } from './template.js';
 
@@ -89,10 +90,6 @@ const MESSAGES = {
     en: 'the rest of the values average {average}: the ratio needs a rest whose average is above 0',
     vi: 'phần còn lại có trung bình {average}: tỷ số cần phần còn lại có trung bình lớn hơn 0',
   },
-  blankFeature: {
-    en: 'the cell is blank: every column of a row needs a number (a row left wholly blank gets a blank answer)',
-    vi: 'ô bị trống: mỗi cột của dòng cần một số (dòng để trống hoàn toàn nhận kết quả trống)',
-  },
 
   // whole-call problems
   notAVector: {
@@ -148,8 +145,8 @@ const MESSAGES = {
     vi: '{arg} phải có 3 dòng (R số ngày, F, M) cùng độ rộng từ 1 đến 8; đang có {rows} dòng và {cols} cột',
   },
   rulesShape: {
-    en: '{arg} must have 7 columns: name, r_lo, r_hi, f_lo, f_hi, m_lo, m_hi; row {row}: {why}',
-    vi: '{arg} phải có 7 cột: tên, r_lo, r_hi, f_lo, f_hi, m_lo, m_hi; dòng {row}: {why}',
+    en: '{arg} must have 7 columns: name, r_lo, r_hi, f_lo, f_hi, m_lo, m_hi; {where}: {why}',
+    vi: '{arg} phải có 7 cột: tên, r_lo, r_hi, f_lo, f_hi, m_lo, m_hi; {where}: {why}',
   },
   rulesColumns: {
     en: '{arg} must have exactly 7 columns: name, r_lo, r_hi, f_lo, f_hi, m_lo, m_hi; it has {cols}',
@@ -179,13 +176,16 @@ const MESSAGES = {
   missingArgument: { en: '{arg} is required', vi: 'thiếu đối số bắt buộc {arg}' },
   kRange: {
     en: '{arg} must be a whole number from 2 to {max} (the readable rows of features); it is {value}',
-    vi: '{arg} phải là số nguyên từ 2 đến {max} (số dòng đọc được của features); đang là {value}',
+    vi: '{arg} phải là số nguyên từ 2 đến {max} (số dòng đọc được); đang là {value}',
   },
   raggedMatrix: {
-    en: '{arg} must have the same number of cells in every row: row 1 has {cols}, row {row} has {count}',
-    vi: '{arg} phải có cùng số ô ở mọi dòng: dòng 1 có {cols}, dòng {row} có {count}',
+    en: '{arg} must have the same number of cells in every row: the first row has {cols}, {where} has {count}',
+    vi: '{arg} phải có cùng số ô ở mọi dòng: dòng đầu có {cols}, {where} có {count}',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** Exported for the browser test that looks for an English word on a Vietnamese page (and the reverse). */
+export { MESSAGES as ERROR_MESSAGES };
 
 export type ErrorCode = keyof typeof MESSAGES;
 export type ErrorParams = Readonly<Record<string, string | number>>;
@@ -201,14 +201,46 @@ export interface Problem extends ProblemInfo {
   readonly kind: 'problem';
 }
 
-const ROW_PREFIX: Record<Lang, string> = { en: '{arg}, row {row}: ', vi: '{arg}, dòng {row}: ' };
+const ROW_PREFIX: Record<Lang, string> = { en: '{arg}, {where}: ', vi: '{arg}, {where}: ' };
 
-/** Renders a problem's message in a language; a problem that knows its argument and row names them first. */
-export function describeProblem(problem: ProblemInfo, lang: Lang = 'en'): string {
-  const body = fillTemplate(MESSAGES[problem.code][lang], problem.params);
-  const { arg, row } = problem.params;
+/**
+ * Where a problem is, as `{where}` says it: the cell (`cell C7`) or the sheet row (`row 7`) when the host told where
+ * the range is (params `cell`, `onSheet`, see arg-places.ts), else the row counted in the range, said as such.
+ */
+const WHERE = {
+  cell: { en: 'cell {cell}', vi: 'ô {cell}' },
+  sheetRow: { en: 'row {row}', vi: 'dòng {row}' },
+  rangeRow: { en: 'row {row} of the range', vi: 'dòng {row} của vùng' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+function whereText(params: ErrorParams, lang: Lang): string {
+  const kind = params.cell !== undefined ? 'cell' : params.onSheet !== undefined ? 'sheetRow' : 'rangeRow';
+  return fillTemplate(WHERE[kind][lang], params);
+}
+
+/** `features, column 2` as the language says it (`features, cột 2`); the parameter's name is the formula's own. */
+function argIn(arg: string | number, lang: Lang): string | number {
+  return lang === 'vi' && typeof arg === 'string' ? arg.replace(/, column (\d+)$/, ', cột $1') : arg;
+}
+
+/**
+ * Renders a problem's message in a language; a problem that knows its argument and row names them first.
+ * `nameOf` gives the name a user knows an argument by where it is not the formula's parameter (in the panel: the
+ * header of the column mapped to it); without it, the parameter's name.
+ */
+export function describeProblem(
+  problem: ProblemInfo,
+  lang: Lang = 'en',
+  nameOf?: (arg: string) => string | undefined,
+): string {
+  const given = problem.params.arg;
+  const named = typeof given === 'string' ? nameOf?.(given) : undefined;
+  const info = given === undefined ? problem.params : { ...problem.params, arg: named ?? argIn(given, lang) };
+  const { arg, row } = info;
+  const params = row === undefined ? info : { ...info, where: whereText(info, lang) };
+  const body = fillTemplate(MESSAGES[problem.code][lang], params);
   if (arg !== undefined && row !== undefined && !/\{arg\}/.test(MESSAGES[problem.code][lang])) {
-    return fillTemplate(ROW_PREFIX[lang], { arg, row }) + body;
+    return fillTemplate(ROW_PREFIX[lang], params) + body;
   }
   return body;
 }
@@ -217,9 +249,13 @@ export function problem(code: ErrorCode, params: ErrorParams = {}): Problem {
   return { kind: 'problem', code, params };
 }
 
-/** Locates a problem at an argument's n-th cell (1-based row within the range). */
+/**
+ * Locates a problem at an argument's n-th cell (1-based row within the range): on the sheet, when the host told
+ * where the argument is (arg-places.ts), else within the range.
+ */
 export function at(p: Problem, arg: string, row: number): Problem {
-  return { kind: 'problem', code: p.code, params: { ...p.params, arg, row } };
+  const { onSheet: _onSheet, cell: _cell, ...params } = p.params;
+  return { kind: 'problem', code: p.code, params: { ...params, arg, ...locateRow(arg, row) } };
 }
 
 export function isProblem(value: unknown): value is Problem {

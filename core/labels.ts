@@ -70,10 +70,19 @@ export const LABELS = {
   headerMainTrait: { en: 'Main trait', vi: 'Đặc điểm chính' },
   headerShare: { en: 'Share', vi: 'Tỷ lệ' },
   summarySheet: { en: 'Segment summary', vi: 'Tổng hợp phân khúc' },
+  /** k-means: the word before a cluster's number ("Cluster 1", "Cụm 1"). */
+  cluster: { en: 'Cluster', vi: 'Cụm' },
+  noGroup: { en: 'In no group', vi: 'Không thuộc nhóm nào' },
+  noTag: { en: 'Not tagged', vi: 'Chưa gắn nhãn' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LabelKey = keyof typeof LABELS;
 
 export function label(key: LabelKey, lang: Lang): string {
   return LABELS[key][lang];
+}
+
+/** A k-means cluster's name in the language: "Cluster 2", "Cụm 2". */
+export function clusterLabel(cluster: number, lang: Lang): string {
+  return `${label('cluster', lang)} ${cluster}`;
 }

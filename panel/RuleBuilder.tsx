@@ -1,4 +1,8 @@
-/** The rule builder: groups of conditions (AND / OR) on the table's columns; the first group that holds names the row. */
+/**
+ * The rule builder: groups of conditions (AND / OR) on the table's columns; the first group that holds names the row.
+ * Each condition stacks (column, then operator, then value with its remove button), so it fits a 300 px task pane
+ * without cutting an operator's words.
+ */
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { Lang } from '../core/labels.js';
@@ -34,8 +38,9 @@ export function RuleBuilder({ groups, headers, lang, onChange }: RuleBuilderProp
             <option value="or">{text('any', lang)}</option>
           </Select>
           {group.conditions.map((condition, ci) => (
-            <div key={ci} className="sk-condition">
+            <div key={ci} className="sk-condition" data-testid="rule-condition">
               <Select
+                className="sk-condition-column"
                 aria-label={text('column', lang)}
                 value={String(condition.column)}
                 onChange={(_, d) => setCondition(group, gi, ci, { column: Number(d.value) })}
@@ -47,6 +52,7 @@ export function RuleBuilder({ groups, headers, lang, onChange }: RuleBuilderProp
                 ))}
               </Select>
               <Select
+                className="sk-condition-op"
                 aria-label={text('operator', lang)}
                 value={condition.op}
                 onChange={(_, d) => setCondition(group, gi, ci, { op: d.value as Operator })}
@@ -58,14 +64,17 @@ export function RuleBuilder({ groups, headers, lang, onChange }: RuleBuilderProp
                 ))}
               </Select>
               <Input
+                className="sk-condition-value"
                 aria-label={text('value', lang)}
                 value={condition.value}
                 onChange={(_, d) => setCondition(group, gi, ci, { value: d.value })}
               />
               <Button
+                className="sk-remove"
                 size="small"
                 appearance="subtle"
                 aria-label={text('remove', lang)}
+                title={text('remove', lang)}
                 onClick={() => setGroup(gi, { ...group, conditions: group.conditions.filter((_, i) => i !== ci) })}
               >
                 ✕

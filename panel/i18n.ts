@@ -5,7 +5,8 @@ import type { Operator } from '../core/engine/rules.js';
 import type { RecordedAction } from '../core/engine/undo-record.js';
 import { fillTemplate } from '../core/template.js';
 
-const STRINGS = {
+/** Exported for the browser test that looks for an English word on a Vietnamese page (and the reverse). */
+export const STRINGS = {
   title: { en: 'SegmentKit', vi: 'SegmentKit' },
   language: { en: 'Language', vi: 'Ngôn ngữ' },
   stepRange: { en: '1. Table', vi: '1. Bảng dữ liệu' },
@@ -17,12 +18,17 @@ const STRINGS = {
   refresh: { en: 'Refresh', vi: 'Làm mới' },
   rangeHint: {
     en: 'Click a cell inside your customer table, then use it here. The header row is found for you.',
-    vi: 'Bấm vào một ô trong bảng khách hàng rồi chọn ở đây. Dòng tiêu đề được tự tìm.',
+    vi: 'Bấm vào một ô trong bảng khách hàng rồi bấm nút bên dưới. Dòng tiêu đề sẽ được tự động nhận ra.',
   },
   tableFound: { en: '{sheet}!{range}: {rows} rows, {cols} columns', vi: '{sheet}!{range}: {rows} dòng, {cols} cột' },
   replacesColumn: {
     en: 'The earlier result column {col} will be replaced.',
     vi: 'Cột kết quả trước đó ({col}) sẽ được thay thế.',
+  },
+  resultGoesIn: { en: 'Results go in column {col}.', vi: 'Kết quả sẽ được ghi vào cột {col}.' },
+  resultGoesInNew: {
+    en: 'Results go in a new column {col}, inserted before the next table.',
+    vi: 'Kết quả sẽ được ghi vào cột mới {col}, chèn vào trước bảng bên cạnh.',
   },
   next: { en: 'Next', vi: 'Tiếp' },
   back: { en: 'Back', vi: 'Quay lại' },
@@ -134,7 +140,14 @@ const STRINGS = {
   },
   badNumber: { en: 'Type a number between {min} and {max}.', vi: 'Hãy nhập số từ {min} đến {max}.' },
   badList: { en: 'Type numbers separated by commas.', vi: 'Hãy nhập các số, cách nhau bằng dấu phẩy.' },
-  badDate: { en: 'Type a date as YYYY-MM-DD.', vi: 'Hãy nhập ngày dạng YYYY-MM-DD.' },
+  badDate: {
+    en: '{field}: type a date such as 2026-09-22, 22/09/2026 or 20260922, or pick one.',
+    vi: '{field}: hãy nhập ngày như 22/09/2026, 2026-09-22 hoặc 20260922, hoặc chọn trên lịch.',
+  },
+  ambiguousDate: {
+    en: '{field}: "{text}" could be {dayFirst} (day first) or {monthFirst} (month first): type {dayFirst} or {monthFirst}.',
+    vi: '{field}: "{text}" có thể là {dayFirst} (ngày trước) hoặc {monthFirst} (tháng trước): hãy nhập {dayFirst} hoặc {monthFirst}.',
+  },
   // rules
   rules: {
     en: 'Groups (the first group whose conditions hold names the row)',
@@ -151,9 +164,12 @@ const STRINGS = {
   remove: { en: 'Remove', vi: 'Xóa' },
   presets: { en: 'Presets', vi: 'Mẫu có sẵn' },
   presetRisk: { en: 'Risk group: high value, no purchase for long', vi: 'Nhóm rủi ro: giá trị cao, lâu không mua' },
-  presetUnreliable: { en: 'Unreliable: registered, never bought', vi: 'Không đáng tin: đã đăng ký, chưa từng mua' },
+  presetUnreliable: {
+    en: 'Registered, no purchase: signed up but never ordered',
+    vi: 'Đăng ký, chưa mua: khách đã đăng ký nhưng chưa có đơn nào',
+  },
   riskLabel: { en: 'Risk group', vi: 'Nhóm rủi ro' },
-  unreliableLabel: { en: 'Unreliable', vi: 'Không đáng tin' },
+  unreliableLabel: { en: 'Registered, no purchase', vi: 'Đăng ký, chưa mua' },
   newGroup: { en: 'Group {n}', vi: 'Nhóm {n}' },
   noRules: {
     en: 'Add at least one group with a name and a condition.',
@@ -173,11 +189,19 @@ const STRINGS = {
   newTag: { en: 'New tag', vi: 'Nhãn mới' },
   addTag: { en: 'Add to my tags', vi: 'Thêm vào nhãn của tôi' },
   chooseTag: { en: 'Choose a tag.', vi: 'Hãy chọn một nhãn.' },
-  paretoAxis: {
-    en: 'share of customers → cumulative share of value',
-    vi: 'tỷ lệ khách hàng → tỷ trọng giá trị cộng dồn',
-  },
   chartTitle: { en: 'Chart', vi: 'Biểu đồ' },
+  // the wizard's state
+  previewStale: {
+    en: 'The columns or options changed since this preview was made.',
+    vi: 'Cột hoặc tùy chọn đã thay đổi sau lần xem trước này.',
+  },
+  previewAgain: { en: 'Preview again', vi: 'Xem trước lại' },
+  presetNoColumns: {
+    en: 'This table has no column this preset needs.',
+    vi: 'Bảng này không có cột mà mẫu này cần.',
+  },
+  cancelling: { en: 'Cancelling: putting the sheet back…', vi: 'Đang hủy: trả lại trang tính như cũ…' },
+  steps: { en: 'Steps', vi: 'Các bước' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof STRINGS;

@@ -2,13 +2,16 @@
  * The wizard's choices as plain data, checked and turned into an engine Plan. Options are kept as the text the
  * user typed, so a half-typed number is not lost; `buildPlan` reads them and names what is wrong. Every option
  * field is a parameter of the method's catalog function: its default, limits and kind come from that ParamSpec,
- * so the panel accepts exactly what the formula accepts.
+ * so the panel accepts exactly what the formula accepts. A date field (`as_of`) also takes the user's own writing:
+ * ISO, yyyymmdd, or day/month/year with `/`, `-` or `.` (read by the core's cell reader; Vietnamese is day first, and
+ * in English a date whose order it does not show is asked about), and hands the plan ISO text.
  */
-import { isoToSerial } from '../core/cells.js';
+import { BLANK, readDate, serialToIso } from '../core/cells.js';
 import { CATALOG_BY_NAME } from '../core/catalog/index.js';
 import type { MethodSpec, OptionSpec } from '../core/catalog/method.js';
 import { methodSpec } from '../core/catalog/index.js';
 import type { ParamSpec } from '../core/catalog/types.js';
+import { UNSETTLED, type DateOrder } from '../core/dates.js';
 import type { Lang } from '../core/labels.js';
 import type { ColumnMapping, MethodId, MethodOptions, OptionValue, Plan, RevenueSource } from '../core/engine/plan.js';
 import type { RuleGroup } from '../core/engine/rules.js';
@@ -73,9 +76,32 @@ function checkNumber(value: number, param: ParamSpec): Checked | undefined {
     : { problem: 'numberAtMost', values: { max: max ?? '' } };
 }
 
-/** A typed field read as its parameter reads it, or the rule it breaks. */
-export function checkField(raw: string, param: ParamSpec): Checked {
-  if (param.kind === 'date') return isoToSerial(raw) === undefined ? { problem: 'badDate' } : { value: raw };
+/** How each language writes a day/month/year date it does not otherwise show the order of: Vietnamese day first. */
+const DATE_ORDER: Readonly<Record<Lang, DateOrder>> = { en: UNSETTLED, vi: { order: 'dmy' } };
+
+/** A date as the user typed it, as a day serial, or why not (readDate: ISO, yyyymmdd, day/month/year). */
+function readTypedDate(raw: string, lang: Lang): number | Checked {
+  const read = readDate(raw, DATE_ORDER[lang]);
+  if (typeof read === 'number') return read;
+  if (read !== BLANK && read.code === 'ambiguousDayMonth') {
+    const { dayFirst, monthFirst } = read.params;
+    return { problem: 'ambiguousDate', values: { text: raw, dayFirst: dayFirst ?? '', monthFirst: monthFirst ?? '' } };
+  }
+  return { problem: 'badDate' };
+}
+
+/** A date field's text as ISO (`2026-09-22`) when it reads as a date, for a native date picker; else undefined. */
+export function isoDateOf(raw: string, lang: Lang): string | undefined {
+  const read = raw.trim() === '' ? undefined : readTypedDate(raw.trim(), lang);
+  return typeof read === 'number' ? serialToIso(read) : undefined;
+}
+
+/** A typed field read as its parameter reads it, or the rule it breaks. Dates are read as `lang` writes them. */
+export function checkField(raw: string, param: ParamSpec, lang: Lang = 'en'): Checked {
+  if (param.kind === 'date') {
+    const read = readTypedDate(raw, lang);
+    return typeof read === 'number' ? { value: serialToIso(read) } : read;
+  }
   if (param.kind === 'list') {
     const parts = raw.split(/[,;]/).map((p) => p.trim());
     const numbers = parts.map(parseNumber);
@@ -94,6 +120,11 @@ export function checkField(raw: string, param: ParamSpec): Checked {
   }
   const value = parseNumber(raw);
   return checkNumber(value, param) ?? { value };
+}
+
+/** A field's label as a name in a sentence: without a format note in brackets (`As of (YYYY-MM-DD)` → `As of`). */
+function fieldName(label: string): string {
+  return label.replace(/\s*\([^()]*\)\s*$/, '');
 }
 
 /** The plan for the table and choices, or the problems by field (role names, parameter names, 'rules', 'tag'). */
@@ -115,11 +146,12 @@ export function buildPlan(table: TableInfo, choices: WizardChoices, lang: Lang):
   }
 
   const values: Record<string, OptionValue> = {};
-  for (const { param } of optionFields(method)) {
+  for (const { option, param } of optionFields(method)) {
     const raw = (choices.options[param.name] ?? fieldDefault(param)).trim();
     if (raw === '') continue;
-    const checked = checkField(raw, param);
-    if ('problem' in checked) say(param.name, checked.problem, checked.values);
+    const checked = checkField(raw, param, lang);
+    if ('problem' in checked)
+      say(param.name, checked.problem, { field: fieldName(option.label[lang]), ...checked.values });
     else values[param.name] = checked.value;
   }
   const options: { -readonly [K in keyof MethodOptions]: MethodOptions[K] } = {};

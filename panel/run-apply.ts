@@ -5,9 +5,10 @@
  */
 import { applyPlan, type ApplyOutcome, type Progress } from '../core/engine/apply.js';
 import { convertDates, type ConvertOutcome } from '../core/engine/convert.js';
-import { previewResult, summaryRows } from '../core/engine/preview.js';
+import { previewResult } from '../core/engine/preview.js';
 import { a1Range, type SheetIO } from '../core/engine/sheet-io.js';
 import type { Plan } from '../core/engine/plan.js';
+import { summarySheet, type SummarySheet } from '../core/engine/summary-sheet.js';
 import { undoLast, type UndoOutcome } from '../core/engine/undo.js';
 import type { ColumnAnchor, UndoRecord, UndoStore } from '../core/engine/undo-record.js';
 import { label } from '../core/labels.js';
@@ -15,8 +16,8 @@ import type { ApplyRequest, ApplyResult, ConvertDatesResult, LastApply, PanelHos
 
 /** Where an in-page host puts the optional summary sheet, and how it takes it away again. */
 export interface SummarySheets {
-  /** Adds a sheet named after `title` (made unique) with these rows and a chart; answers the name it got. */
-  add(title: string, rows: (string | number)[][]): Promise<string>;
+  /** Adds a sheet named after `title` (made unique) with the summary's cells, formats and chart; answers its name. */
+  add(title: string, sheet: SummarySheet): Promise<string>;
   /** Removes the sheet if it is still there. */
   remove(name: string): Promise<void>;
 }
@@ -76,10 +77,7 @@ export function inPageApply(env: InPageEnv): Pick<PanelHost, 'apply' | 'convertD
           ...(request.summarySheet
             ? {
                 addSummary: (segmentation) =>
-                  summaries.add(
-                    label('summarySheet', plan.lang),
-                    summaryRows(previewResult(plan, segmentation), plan.lang),
-                  ),
+                  summaries.add(label('summarySheet', plan.lang), summarySheet(plan, segmentation)),
               }
             : {}),
           removeSummary: (name) => summaries.remove(name),

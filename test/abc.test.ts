@@ -71,7 +71,7 @@ describe('ABC_CLASS: bad input, one expected answer per row', () => {
     [
       'ambiguous text is a per-row problem',
       [col([60, '1.234', 30, 10])],
-      ['A', /^#VALUE! values, row 2: "1.234" could be/, 'B', 'C'],
+      ['A', /^#VALUE! values, row 2 of the range: "1.234" could be/, 'B', 'C'],
     ],
     ['booleans are a per-row problem', [col([60, true, 30, 10])], ['A', /TRUE is a logical value/, 'B', 'C']],
     [

@@ -183,8 +183,25 @@ function expectedShape(spec: (typeof CATALOG)[number]): unknown {
 }
 
 /** A metadata function without its descriptions, with Office's defaults filled in. */
+/**
+ * The options a functions.json function may carry.
+ * @see https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json (Metadata reference: options)
+ */
+const FUNCTIONS_JSON_OPTIONS = [
+  'cancelable',
+  'capturesCallingObject',
+  'excludeFromAutoComplete',
+  'linkedEntityLoadService',
+  'requiresAddress',
+  'requiresParameterAddresses',
+  'requiresStreamAddress',
+  'requiresStreamParameterAddresses',
+  'stream',
+  'volatile',
+];
+
 function shapeOf(fn: FunctionsJson['functions'][number]): unknown {
-  const { description: _d, parameters, ...rest } = fn;
+  const { description: _d, options: _o, parameters, ...rest } = fn as typeof fn & { options?: unknown };
   return {
     ...rest,
     parameters: parameters.map(({ description: _p, ...p }) => ({
@@ -215,9 +232,13 @@ describe('functions.json and functions-vi.json', () => {
     expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
     expect(valid).toBe(true);
     // The schema lets functions and parameters carry properties it does not know; Excel would not read them.
+    // The unified manifest's schema has a function's options as its own properties; functions.json (the add-in only
+    // manifest's file) keeps them in `options`, with the names of Microsoft's metadata reference.
     const known = (name: string): string[] => Object.keys(definitions[name]?.properties ?? {});
     for (const fn of json().functions) {
-      expect(known('extensionFunction')).toEqual(expect.arrayContaining(Object.keys(fn)));
+      const { options, ...rest } = fn as typeof fn & { options?: object };
+      expect(known('extensionFunction')).toEqual(expect.arrayContaining(Object.keys(rest)));
+      expect(FUNCTIONS_JSON_OPTIONS).toEqual(expect.arrayContaining(Object.keys(options ?? {})));
       for (const p of fn.parameters)
         expect(known('extensionFunctionParameter')).toEqual(expect.arrayContaining(Object.keys(p)));
     }
@@ -238,7 +259,8 @@ describe('functions.json and functions-vi.json', () => {
         expect(fn).toBeDefined();
         if (!fn) return;
         expect(shapeOf(fn)).toEqual(expectedShape(spec));
-        expect(fn.options, 'not volatile, streaming or cancelable').toBeUndefined();
+        // Not volatile, streaming or cancelable; the caller's and parameters' addresses, for messages naming cells.
+        expect(fn.options).toEqual({ requiresAddress: true, requiresParameterAddresses: true });
       }
     },
   );
@@ -316,7 +338,7 @@ describe('functions.js in a V8 context with only CustomFunctions', () => {
     const notANumber = problem('notANumber', { text: 'abc', arg: 'values', row: 3 });
     expect(en[2]?.[0]).toEqual(new FakeCustomFunctionsError('#VALUE!', describeProblem(notANumber, 'en')));
     expect((en[2]?.[0] as FakeCustomFunctionsError).message).toBe(
-      'values, row 3: "abc" is not a number: type a number such as 1234.5 or 1.234.567 ₫',
+      'values, row 3 of the range: "abc" is not a number: type a number such as 1234.5 or 1.234.567 ₫',
     );
     const vi = excel.call('ABC_CLASS', [values, null, null, null, 'vi']) as unknown[][];
     expect((vi[2]?.[0] as FakeCustomFunctionsError).message).toBe(describeProblem(notANumber, 'vi'));

@@ -162,21 +162,29 @@ function unsupportedSyntax(code: string): string[] {
   return found;
 }
 
-/** `import`/`export` keywords and `require(` as tokens (never inside strings or comments). */
+/**
+ * `import`/`export` and `require(…)` as the parser reads them (never inside strings, comments or regular expressions,
+ * which a bare token scanner cannot tell from division): import and export declarations, `export` modifiers,
+ * `import(…)` and `import.meta`, and calls of a `require` name.
+ */
 function moduleTokens(code: string): string[] {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, code);
+  const file = ts.createSourceFile('Code.js', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const found: string[] = [];
-  let previousText = '';
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.ImportKeyword || token === ts.SyntaxKind.ExportKeyword) {
-      found.push(`${scanner.getTokenText()} at ${scanner.getTokenStart()}`);
-    }
-    // A string token's text keeps its quotes, so only the name `require` matches.
-    if (token === ts.SyntaxKind.OpenParenToken && previousText === 'require') {
-      found.push(`require( at ${scanner.getTokenStart()}`);
-    }
-    previousText = scanner.getTokenText();
-  }
+  const at = (node: ts.Node, what: string): void => {
+    found.push(`${what} at ${node.getStart(file)}`);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node)) at(node, 'import');
+    if (ts.isExportDeclaration(node) || ts.isExportAssignment(node)) at(node, 'export');
+    if (ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))
+      at(node, 'export');
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) at(node, 'import');
+    if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) at(node, 'import');
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require')
+      at(node, 'require(');
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
   return found;
 }
 
@@ -192,6 +200,8 @@ describe('syntax Apps Script accepts', () => {
   it('the checks see what they look for', () => {
     expect(moduleTokens('import x from "y";\nexport const a = 1; const b = require("c");')).toHaveLength(3);
     expect(moduleTokens('const s = "import export require(x)"; // export')).toEqual([]);
+    // A quote inside a regular expression does not open a string (a token scanner lost its place here).
+    expect(moduleTokens("const r = /^'([^']+)'!/; const t = \"(an export has one line)\";")).toEqual([]);
     const bad = 'class A { x = 1; #y = 2; static { } } a?.b; a ?? b; a ||= b; 1_000; 10n; f?.();';
     expect(unsupportedSyntax(bad).map((f) => f.split(' at ')[0])).toEqual(
       expect.arrayContaining([
@@ -269,13 +279,15 @@ describe('Sheets behaviour', () => {
     expect(sheets.call('ABC_CLASS', [col(50, 30, 'abc', 5), undefined, undefined, undefined, 'vi'])).toEqual([
       ['A'],
       ['B'],
-      ['#VALUE! values, dòng 3: "abc" không phải là số: hãy nhập số như 1234.5 hoặc 1.234.567 ₫'],
+      ['#VALUE! values, dòng 3 của vùng: "abc" không phải là số: hãy nhập số như 1234.5 hoặc 1.234.567 ₫'],
       ['C'],
     ]);
     expect(sheets.call('ABC_CLASS', [col(50, 30, '1.234', 15, 5)])).toEqual([
       ['A'],
       ['A'],
-      ['#VALUE! values, row 3: "1.234" could be 1.234 or 1234: type it as a number, or without the separator'],
+      [
+        '#VALUE! values, row 3 of the range: "1.234" could be 1.234 or 1234: type it as a number, or without the separator',
+      ],
       ['B'],
       ['C'],
     ]);

@@ -508,12 +508,25 @@ describe('details: what a function used, reported beside its answers', () => {
       k: 3,
       seed: KMEANS_DEFAULT_SEED,
       chosenBySilhouette: true,
+      logScaled: [false],
+      blanks: [0],
+      clusters: [
+        { size: 3, means: [2] },
+        { size: 2, means: [20.5] },
+        { size: 1, means: [50] },
+      ],
     });
     expect(only(withDetails('KMEANS_CLUSTER', [features, 2, 7]).details, 'kmeans')).toEqual({
       kind: 'kmeans',
       k: 2,
       seed: 7,
       chosenBySilhouette: false,
+      logScaled: [false],
+      blanks: [0],
+      clusters: [
+        { size: 5, means: [9.4] },
+        { size: 1, means: [50] },
+      ],
     });
   });
 

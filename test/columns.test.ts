@@ -13,9 +13,16 @@ import {
   findHeaderRow,
   guessColumn,
   guessMapping,
+  guessNumericColumns,
   guessRevenueSource,
   normalizeHeader,
 } from '../core/engine/columns.js';
+import type { CellValue } from '../core/engine/sheet-io.js';
+import { CUSTOMER_COLUMNS } from '../playground/sample/sample-workbook.js';
+import { generateCustomers } from '../playground/sample/customers.js';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { flat, run } from './helpers.js';
 
 describe('header detection and column guesses', () => {
   it('normalises Vietnamese headers', () => {
@@ -135,5 +142,121 @@ describe('header detection and column guesses', () => {
       revenue: 2,
     });
     expect(guessMapping('rfmOrders', ['who', 'how many', 'revenue'], [['a', 12, 5]])).toEqual({ revenue: 2 });
+  });
+});
+
+/**
+ * The playground's Customers sheet as a host reads it: data cells as written, each formula column as the catalog
+ * function it calls answers (ranges such as `P2:P{last}` become that column), Growth as its ARRAYFORMULA computes.
+ */
+function sampleSheet(count: number): { headers: string[]; rows: CellValue[][] } {
+  const customers = generateCustomers(count);
+  const headers = CUSTOMER_COLUMNS.map((c) => c.header);
+  const data = customers.map((c) => CUSTOMER_COLUMNS.map((column) => (column.value?.(c) ?? null) as CellValue));
+  const columnOf = (letter: string): CellValue[][] => data.map((r) => [r[letter.charCodeAt(0) - 65] ?? null]);
+  const growth = headers.indexOf('Growth');
+  data.forEach((r, i) => {
+    const c = customers[i]!;
+    r[growth] = c.revenueLastYear > 0 ? c.revenueThisYear / c.revenueLastYear - 1 : '';
+  });
+  CUSTOMER_COLUMNS.forEach((column, j) => {
+    const call = /^=([A-Z_]+)\((.*)\)$/.exec(column.formula ?? '');
+    if (!call || column.header === 'Growth') return;
+    const args = call[2]!.split(/,\s*/).map((a) => {
+      const range = /^([A-Z])2:\1\{last\}$/.exec(a);
+      return range ? columnOf(range[1]!) : a.replace(/^"|"$/g, '');
+    });
+    flat(run(call[1]!, args)).forEach((answer, i) => (data[i]![j] = answer as CellValue));
+  });
+  return { headers, rows: data };
+}
+
+describe('k-means: the numeric columns pre-selected', () => {
+  it('takes the measures of the playground sample, not its ids, codes, dates or labels', () => {
+    const { headers, rows } = sampleSheet(200);
+    const features = guessMapping('kmeans', headers, rows.slice(0, 20)).features as number[];
+    expect(features.map((i) => headers[i])).toEqual([
+      'Employees',
+      'Orders',
+      'Revenue 2025 (₫)',
+      'Revenue 2024 (₫)',
+      'Growth',
+      'Referrals',
+      'Paid on time',
+      'Contacts',
+      'Feedback',
+    ]);
+    // RFM score answers three-digit numbers: a code, not an amount.
+    expect(typeof rows[0]![headers.indexOf('RFM score')]).toBe('number');
+  });
+
+  it('takes the amount of a Vietnamese export written as ₫ text, not the customer or the date', () => {
+    const csv = readFileSync(new URL('./artifacts/khach-hang.csv', import.meta.url), 'utf8');
+    const [headers, ...rows] = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
+    expect(guessMapping('kmeans', headers!, rows)).toEqual({ features: [1] });
+    const books = readFileSync(new URL('./artifacts/accounting.csv', import.meta.url), 'utf8');
+    const [bookHeaders, ...bookRows] = Papa.parse<string[]>(books.trim(), {
+      delimiter: ';',
+      skipEmptyLines: true,
+    }).data;
+    // Ngày chứng từ holds 8-digit dates (20250102), Số chứng từ and Mã khách hàng are codes.
+    const found = guessMapping('kmeans', bookHeaders!, bookRows.slice(0, 20)).features as number[];
+    expect(found.map((i) => bookHeaders![i])).toEqual(['Số tiền']);
+  });
+
+  it('leaves out row numbers, numeric ids, phone numbers, postcodes and date serials; keeps blanks and days', () => {
+    const headers = [
+      'STT',
+      'Mã KH',
+      'Tên khách hàng',
+      'Số điện thoại',
+      'Mã bưu chính',
+      'Ngày mua cuối',
+      'Số đơn hàng',
+      'Doanh thu năm nay',
+      'Số ngày từ lần mua cuối',
+      'Tăng trưởng',
+      'Ghi chú',
+    ];
+    const rows: CellValue[][] = Array.from({ length: 12 }, (_, i) => [
+      i + 1,
+      10_234 + 17 * i,
+      `Công ty ${i}`,
+      912_345_000 + i,
+      700_000 + i,
+      45_900 + i, // an Excel date serial
+      3 + (i % 5),
+      `${(i + 1) * 1_500_000} ₫`,
+      5 + 11 * i,
+      i % 3 === 0 ? '' : 0.05 * i,
+      i % 2 ? 'gọi lại' : '',
+    ]);
+    expect(guessNumericColumns(headers, rows)).toEqual([6, 7, 8, 9]);
+    // A column counting up by one is a row number whatever its header; without a sample nothing is guessed.
+    expect(
+      guessNumericColumns(
+        ['#', 'Orders'],
+        [
+          [1, 4],
+          [2, 9],
+          [3, 2],
+        ],
+      ),
+    ).toEqual([1]);
+    expect(
+      guessNumericColumns(
+        ['Ref', 'Orders'],
+        [
+          [7, 4],
+          [8, 9],
+          [9, 2],
+        ],
+      ),
+    ).toEqual([1]);
+    expect(guessMapping('kmeans', headers)).toEqual({});
+  });
+
+  it('pre-selects nothing for methods whose several columns are periods', () => {
+    expect(guessMapping('xyz', ['Q1', 'Q2'], [[1, 2]])).toEqual({});
   });
 });

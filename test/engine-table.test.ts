@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyPlan, undoApply } from './hosts/memory-engine.js';
 import { MemorySheet } from '../core/engine/memory-sheet.js';
 import type { Plan } from '../core/engine/plan.js';
-import { previewResult, summaryRows, PREVIEW_SCATTER_POINTS } from '../core/engine/preview.js';
+import { previewResult, PREVIEW_SCATTER_POINTS } from '../core/engine/preview.js';
+import { summarySheet } from '../core/engine/summary-sheet.js';
 import { segmentTable } from '../core/engine/segment.js';
 import type { CellValue } from '../core/engine/sheet-io.js';
 import { describeTable, regionAround } from '../core/engine/table.js';
@@ -127,11 +128,13 @@ describe('preview', () => {
       lang: 'en',
       colorRows: false,
     };
-    const preview = previewResult(plan, segmentTable(plan, TABLE));
+    const segmentation = segmentTable(plan, TABLE);
+    const preview = previewResult(plan, segmentation);
     expect(preview.problems).toEqual([{ sheetRow: 7, message: expect.stringContaining('n/a') }]);
-    const rows = summaryRows(preview, 'en');
-    expect(rows[0]).toEqual(['Segment', 'Customers', 'Share']);
-    expect(rows.at(-1)).toEqual(['Total', 3, 1]);
+    const { cells } = summarySheet(plan, segmentation);
+    const header = cells.findIndex((r) => r[0] === 'Segment');
+    expect(cells[header]?.slice(0, 3)).toEqual(['Segment', 'Customers', 'Customer share']);
+    expect(cells[header + preview.counts.length + 1]?.slice(0, 6)).toEqual(['Total', 3, 1, 69000, 1, 23000]);
 
     const big: CellValue[][] = [['x', 'y']];
     for (let i = 0; i < 5000; i++) big.push([i, (i * 7919) % 1000]);

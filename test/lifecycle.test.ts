@@ -98,7 +98,9 @@ describe('LIFECYCLE_STAGE: the spec', () => {
     const firsts = ['2024-01-01', '2024-04-01', '2024-09-01'];
     const lasts = ['2024-06-20', '2024-04-05', '2024-08-01']; // row 3: first after last → not usable
     const got = flat(run('LIFECYCLE_STAGE', [col(firsts), col(lasts), col([1, 1, 1])]));
-    expect(got[2]).toMatch(/first_purchase, row 3: first purchase 2024-09-01 is after last purchase 2024-08-01/);
+    expect(got[2]).toMatch(
+      /first_purchase, row 3 of the range: first purchase 2024-09-01 is after last purchase 2024-08-01/,
+    );
     const explicit = flat(run('LIFECYCLE_STAGE', [col(firsts), col(lasts), col([1, 1, 1]), '2024-06-20']));
     expect(got.slice(0, 2)).toEqual(explicit.slice(0, 2));
     expect(got.slice(0, 2)).toEqual(['Active', 'New']); // as of 2024-06-20: 171 days since first; 80 since first
@@ -157,42 +159,66 @@ describe('LIFECYCLE_STAGE: bad input, one expected answer per row', () => {
     [
       'orders "1,234.50": not whole',
       ['2024-01-01', '2024-06-01', '1,234.50'],
-      /orders, row 2: 1234.5 orders is not a whole number ≥ 0/,
+      /orders, row 2 of the range: 1234.5 orders is not a whole number ≥ 0/,
     ],
     [
       'orders "1.234.567 ₫" (a count in a currency) is still a count',
       ['2024-01-01', '2024-06-01', '1.234.567 ₫'],
       'Loyal',
     ],
-    ['ambiguous "1.234"', ['2024-01-01', '2024-06-01', '1.234'], /orders, row 2: "1.234" could be 1.234 or 1234/],
-    ['booleans', ['2024-01-01', '2024-06-01', true], /orders, row 2: TRUE is a logical value/],
-    ['"#N/A" text', ['#N/A', '2024-06-01', 1], /first_purchase, row 2: the cell holds the error #N\/A/],
+    [
+      'ambiguous "1.234"',
+      ['2024-01-01', '2024-06-01', '1.234'],
+      /orders, row 2 of the range: "1.234" could be 1.234 or 1234/,
+    ],
+    ['booleans', ['2024-01-01', '2024-06-01', true], /orders, row 2 of the range: TRUE is a logical value/],
+    ['"#N/A" text', ['#N/A', '2024-06-01', 1], /first_purchase, row 2 of the range: the cell holds the error #N\/A/],
     [
       '{code:"#N/A"} object',
       ['2024-01-01', '2024-06-01', { code: '#N/A' }],
-      /orders, row 2: the cell holds the error #N\/A/,
+      /orders, row 2 of the range: the cell holds the error #N\/A/,
     ],
-    ['NaN', ['2024-01-01', '2024-06-01', NaN], /orders, row 2: NaN is not a finite number/],
-    ['negative orders', ['2024-01-01', '2024-06-01', -2], /orders, row 2: -2 orders is not a whole number ≥ 0/],
-    ['negative referrals', ['2024-01-01', '2024-06-01', 6, -1], /referrals, row 2: -1 is not a whole number ≥ 0/],
-    ['orders without dates', ['', '', 3], /orders, row 2: 3 orders are given but both purchase dates are blank/],
+    ['NaN', ['2024-01-01', '2024-06-01', NaN], /orders, row 2 of the range: NaN is not a finite number/],
+    [
+      'negative orders',
+      ['2024-01-01', '2024-06-01', -2],
+      /orders, row 2 of the range: -2 orders is not a whole number ≥ 0/,
+    ],
+    [
+      'negative referrals',
+      ['2024-01-01', '2024-06-01', 6, -1],
+      /referrals, row 2 of the range: -1 is not a whole number ≥ 0/,
+    ],
+    [
+      'orders without dates',
+      ['', '', 3],
+      /orders, row 2 of the range: 3 orders are given but both purchase dates are blank/,
+    ],
     [
       'only the first date',
       ['2024-01-01', '', 3],
-      /last_purchase, row 2: orders or one purchase date are given but last_purchase is blank/,
+      /last_purchase, row 2 of the range: orders or one purchase date are given but last_purchase is blank/,
     ],
-    ['only the last date, no orders', ['', '2024-01-01', ''], /first_purchase, row 2: .* but first_purchase is blank/],
+    [
+      'only the last date, no orders',
+      ['', '2024-01-01', ''],
+      /first_purchase, row 2 of the range: .* but first_purchase is blank/,
+    ],
     [
       'first after last',
       ['2024-06-01', '2024-01-01', 3],
-      /first_purchase, row 2: first purchase 2024-06-01 is after last purchase 2024-01-01/,
+      /first_purchase, row 2 of the range: first purchase 2024-06-01 is after last purchase 2024-01-01/,
     ],
     [
       'a purchase after as_of',
       ['2024-01-01', '2024-07-01', 3],
-      /last_purchase, row 2: the date 2024-07-01 is after as_of \(2024-06-30\)/,
+      /last_purchase, row 2 of the range: the date 2024-07-01 is after as_of \(2024-06-30\)/,
     ],
-    ['a text that is no date', ['31/06/2024', '2024-06-30', 3], /first_purchase, row 2: "31\/06\/2024" is not a date/],
+    [
+      'a text that is no date',
+      ['31/06/2024', '2024-06-30', 3],
+      /first_purchase, row 2 of the range: "31\/06\/2024" is not a date/,
+    ],
     ['dates with blank orders never reach loyal_orders', ['2024-01-01', '2024-06-01', ''], 'Active'],
     ['dates with 0 orders', ['2024-01-01', '2024-06-01', 0], 'Active'],
   ])('%s', (_name, r2, want) => {
@@ -306,7 +332,7 @@ describe('LIFECYCLE_STAGE: relationships', () => {
             ys.map((y) => (typeof y === 'string' ? y.replace(/row \d+/, 'row ?') : y));
           expect(norm(after)).toEqual(norm(order.map((i) => before[i])));
           after.forEach((a, k) => {
-            if (String(a).startsWith('#VALUE!')) expect(a).toContain(`row ${k + 1}:`);
+            if (String(a).startsWith('#VALUE!')) expect(a).toContain(`row ${k + 1} of the range:`);
           });
         },
       ),

@@ -54,7 +54,7 @@ describe('readOrderLines', () => {
     expect(lines.status[6]).toBe(LINE_EMPTY);
     expect(lines.status[7]).toBe(LINE_EMPTY);
     expect(describeProblem(lines.leftOut.get(3)!.problem)).toBe(
-      'revenues, row 4: "y" is not a number: type a number such as 1234.5 or 1.234.567 ₫',
+      'revenues, row 4 of the range: "y" is not a number: type a number such as 1234.5 or 1.234.567 ₫',
     );
   });
 
@@ -122,7 +122,7 @@ describe('groupOrders', () => {
     expect(grouped.leftOutWithoutCustomer?.problems).toHaveLength(3);
     expect(grouped.leftOutByCustomer.get(0)?.count).toBe(1);
     expect(describeProblem(grouped.leftOutByCustomer.get(0)!.problems[0]!)).toBe(
-      'order_dates, row 9: the date 2024-03-01 is after as_of (2024-02-01)',
+      'order_dates, row 9 of the range: the date 2024-03-01 is after as_of (2024-02-01)',
     );
     expect(grouped.customersWithLines).toBe(1);
   });

@@ -13,7 +13,8 @@ import { guessMapping, guessRevenueSource } from '../core/engine/columns.js';
 import { countText, customersFromLines } from '../core/engine/lines-text.js';
 import { MemorySheet, MemoryUndoStore } from '../core/engine/memory-sheet.js';
 import type { Plan } from '../core/engine/plan.js';
-import { previewResult, summaryRows } from '../core/engine/preview.js';
+import { previewResult } from '../core/engine/preview.js';
+import { summarySheet } from '../core/engine/summary-sheet.js';
 import { segmentTable } from '../core/engine/segment.js';
 import type { CellValue } from '../core/engine/sheet-io.js';
 import { undoLast } from '../core/engine/undo.js';
@@ -122,10 +123,18 @@ describe.each(FILES.map((f) => [f.name, f] as const))('RFM on the order lines of
   it('the preview numbers rows as the sheet does, and the summary says customers from lines', () => {
     const preview = previewResult(plan, segmentation);
     const blank = file.truth.findIndex((l) => l.customer === undefined);
-    const rows = summaryRows(preview, 'en');
+    const { cells } = summarySheet(plan, segmentation);
+    const header = cells.findIndex((r) => r[0] === 'Segment');
     expect(preview.unit).toBe('customers');
-    expect(rows[0]).toEqual(['Segment', 'Customers', 'Share']);
-    const [total, customers] = rows.at(-1)!;
+    expect(cells[header]?.slice(0, 6)).toEqual([
+      'Segment',
+      'Customers',
+      'Customer share',
+      'Value',
+      'Value share',
+      'Average value',
+    ]);
+    const [total, customers] = cells[header + preview.counts.length + 1]!;
     expect(customers).toBe(segmentation.lines!.customers);
     const fromLines = `Total: ${segmentation.lines!.customers} customers from ${file.rows.length} lines`;
     if (blank < 0) {
@@ -178,7 +187,8 @@ describe('RFM on order lines, Quantity × Price and the lines it leaves out', ()
     const messages = new Map(segmentation.problems.map((p) => [p.row, p.message]));
     expect(messages.get(known)).toMatch(/^Đơn giá: "hai trăm" không phải là số/);
     expect(messages.get(known + 1)).toMatch(/^Thời gian: "hôm qua" không phải là ngày/);
-    const total = summaryRows(previewResult(planFor(values, 'vi'), segmentation), 'vi').at(-1)![0];
+    const { cells } = summarySheet(planFor(values, 'vi'), segmentation);
+    const total = cells[cells.findIndex((r) => r[0] === 'Phân khúc') + segmentation.counts.length + 1]![0];
     expect(total).toContain('dòng không đọc được số lượng hoặc đơn giá (dòng ');
     expect(total).toMatch(new RegExp(`^Tổng: \\d+ khách hàng từ ${file.rows.length} dòng; bỏ qua: `));
   });

@@ -96,7 +96,7 @@ describe('PARETO_LEADERS: the spec', () => {
       ['a', 60, 0.6],
       ['c', 40, 1],
       [
-        '#VALUE! 3 line(s) left out: items, row 2: the cell holds the error #N/A; items, row 3: the row has a blank in items; values, row 4: "x" is not a number: type a number such as 1234.5 or 1.234.567 ₫',
+        '#VALUE! 3 line(s) left out: items, row 2 of the range: the cell holds the error #N/A; items, row 3 of the range: the row has a blank in items; values, row 4 of the range: "x" is not a number: type a number such as 1234.5 or 1.234.567 ₫',
         '',
         '',
       ],
@@ -105,7 +105,9 @@ describe('PARETO_LEADERS: the spec', () => {
 
   it('names only the first three lines left out', () => {
     const got = table('PARETO_LEADERS', [col(['a', 'b', 'c', 'd', 'e']), col(['x', 'x', 'x', 'x', 1])]);
-    expect(got.at(-1)![0]).toMatch(/^#VALUE! 4 line\(s\) left out: .*row 3: "x" is not a number: [^;]*; …$/);
+    expect(got.at(-1)![0]).toMatch(
+      /^#VALUE! 4 line\(s\) left out: .*row 3 of the range: "x" is not a number: [^;]*; …$/,
+    );
   });
 
   it('takes rows as well as columns', () => {
@@ -126,17 +128,21 @@ describe('PARETO_LEADERS: bad input, one expected table per row', () => {
     [
       'ambiguous text: the line is left out and reported',
       [col(['a', 'b']), col([10, '1.234'])],
-      [HEADER, ['a', 10, 1], [/^#VALUE! 1 line\(s\) left out: values, row 2: "1.234" could be/, '', '']],
+      [HEADER, ['a', 10, 1], [/^#VALUE! 1 line\(s\) left out: values, row 2 of the range: "1.234" could be/, '', '']],
     ],
     [
       'booleans: left out and reported',
       [col(['a', 'b']), col([10, false])],
-      [HEADER, ['a', 10, 1], [/values, row 2: FALSE is a logical value/, '', '']],
+      [HEADER, ['a', 10, 1], [/values, row 2 of the range: FALSE is a logical value/, '', '']],
     ],
     [
       'error values: left out and reported',
       [col(['a', { code: '#N/A' }, 'c']), col([10, 5, '#N/A'])],
-      [HEADER, ['a', 10, 1], [/2 line\(s\) left out: items, row 2: .*#N\/A; values, row 3: .*#N\/A/, '', '']],
+      [
+        HEADER,
+        ['a', 10, 1],
+        [/2 line\(s\) left out: items, row 2 of the range: .*#N\/A; values, row 3 of the range: .*#N\/A/, '', ''],
+      ],
     ],
     [
       'NaN: left out and reported',
@@ -218,15 +224,31 @@ describe('PARETO_RATIO: bad input, one expected answer per row', () => {
     ['blank as null: left out', [col([100, 10, null, 10, 10])], 10],
     ['blank as "": left out', [col([100, 10, '', 10, 10])], 10],
     ['numbers typed as text', [col(['1,234.50', '1.234.567 ₫', ' 12 ']), 0.3], 1234567 / ((1234.5 + 12) / 2)],
-    ['ambiguous text: the answer names it', [col([100, '1.234', 10])], /^#VALUE! values, row 2: "1.234" could be/],
-    ['booleans: the answer names them', [col([100, true, 10])], /^#VALUE! values, row 2: TRUE is a logical value/],
+    [
+      'ambiguous text: the answer names it',
+      [col([100, '1.234', 10])],
+      /^#VALUE! values, row 2 of the range: "1.234" could be/,
+    ],
+    [
+      'booleans: the answer names them',
+      [col([100, true, 10])],
+      /^#VALUE! values, row 2 of the range: TRUE is a logical value/,
+    ],
     [
       'error text: the answer names it',
       [col(['#N/A', 10, 10])],
-      /^#VALUE! values, row 1: the cell holds the error #N\/A/,
+      /^#VALUE! values, row 1 of the range: the cell holds the error #N\/A/,
     ],
-    ['error objects: the answer names them', [col([10, { code: '#N/A' }])], /^#VALUE! values, row 2: .*#N\/A/],
-    ['NaN: the answer names it', [col([10, 20, NaN])], /^#VALUE! values, row 3: NaN is not a finite number/],
+    [
+      'error objects: the answer names them',
+      [col([10, { code: '#N/A' }])],
+      /^#VALUE! values, row 2 of the range: .*#N\/A/,
+    ],
+    [
+      'NaN: the answer names it',
+      [col([10, 20, NaN])],
+      /^#VALUE! values, row 3 of the range: NaN is not a finite number/,
+    ],
     ['a negative rest: no ratio', [col([100, -10, 5])], /^#VALUE! the rest of the values average -2.5/],
     ['negatives in a positive rest count as they are', [col([100, -10, 30])], 100 / 10],
     ['all zeros: no ratio', [col([0, 0, 0])], /average 0: the ratio needs/],

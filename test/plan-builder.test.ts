@@ -10,7 +10,14 @@ import type { TableInfo } from '../core/engine/table.js';
 import { METHODS } from '../core/catalog/index.js';
 import type { ParamSpec } from '../core/catalog/types.js';
 import { SegmentKitError } from '../core/errors.js';
-import { buildPlan, checkField, fieldDefault, optionFields, type WizardChoices } from '../panel/plan-builder.js';
+import {
+  buildPlan,
+  checkField,
+  fieldDefault,
+  isoDateOf,
+  optionFields,
+  type WizardChoices,
+} from '../panel/plan-builder.js';
 
 const HEADERS = [
   'Customer',
@@ -112,12 +119,12 @@ describe('buildPlan', () => {
     expect(problems.a_share).toBe('Type a number between 0 and 1.');
     const lists = buildPlan(
       TABLE,
-      choices('lifecycle', { options: { settings: '90,,365', as_of: '31/12/2025' } }),
+      choices('lifecycle', { options: { settings: '90,,365', as_of: '31/13/2025' } }),
       'vi',
     );
     expect(lists.problems).toEqual({
       settings: 'Hãy nhập các số, cách nhau bằng dấu phẩy.',
-      as_of: 'Hãy nhập ngày dạng YYYY-MM-DD.',
+      as_of: 'Tính đến ngày: hãy nhập ngày như 22/09/2026, 2026-09-22 hoặc 20260922, hoặc chọn trên lịch.',
     });
   });
 
@@ -245,5 +252,60 @@ describe('option fields and the catalog agree', () => {
     const leftOut = segmentTable({ ...plan, options: {} }, VALUES);
     expect(withDefault.labels, `${method} ${name} starts at “${typed}”`).toEqual(leftOut.labels);
     if (typed === '') expect(param.default).toBeUndefined();
+  });
+});
+
+describe('as_of typed as the user writes dates', () => {
+  /** The as_of the plan gets for a typed text, or the field's message. */
+  function asOf(method: 'rfm' | 'lifecycle', typed: string, lang: 'en' | 'vi'): { value?: unknown; problem?: string } {
+    const { plan, problems } = buildPlan(TABLE, choices(method, { options: { as_of: typed } }), lang);
+    return plan ? { value: plan.options.values?.as_of } : { problem: problems.as_of };
+  }
+
+  it.each(['en', 'vi'] as const)('reads ISO, day-first text with / - . and yyyymmdd as the same day (%s)', (lang) => {
+    for (const typed of ['2026-09-22', '22/09/2026', '22-09-2026', '22.09.2026', '20260922', ' 22/9/2026 ']) {
+      expect(asOf('rfm', typed, lang), typed).toEqual({ value: '2026-09-22' });
+    }
+    expect(asOf('lifecycle', '2025-12-31', lang)).toEqual({ value: '2025-12-31' });
+  });
+
+  it('reads a date whose order it does not show day first in Vietnamese, and asks in English', () => {
+    expect(asOf('rfm', '01/02/2026', 'vi')).toEqual({ value: '2026-02-01' });
+    expect(asOf('rfm', '01/02/2026', 'en')).toEqual({
+      problem:
+        'As of: "01/02/2026" could be 2026-02-01 (day first) or 2026-01-02 (month first): type 2026-02-01 or 2026-01-02.',
+    });
+    // A month-first date that shows its order is read in English.
+    expect(asOf('rfm', '09/22/2026', 'en')).toEqual({ value: '2026-09-22' });
+  });
+
+  it.each([
+    ['en', 'As of: type a date such as 2026-09-22, 22/09/2026 or 20260922, or pick one.'],
+    ['vi', 'Tính đến ngày: hãy nhập ngày như 22/09/2026, 2026-09-22 hoặc 20260922, hoặc chọn trên lịch.'],
+  ] as const)('names the field and an example for anything else (%s)', (lang, message) => {
+    for (const typed of ['hôm qua', '31/02/2026', '2026-13-01', '46287', '22/09', '2026/09/22/1']) {
+      expect(asOf('rfm', typed, lang), typed).toEqual({ problem: message });
+    }
+  });
+
+  it('the date read is the one the formula uses: LIFECYCLE_STAGE counts days from it', () => {
+    const plan = (typed: string) => {
+      const built = buildPlan(TABLE, choices('lifecycle', { options: { as_of: typed } }), 'vi').plan;
+      if (!built) throw new Error(`no plan for ${typed}`);
+      return segmentTable(built, VALUES);
+    };
+    const typed = plan('01.07.2023');
+    expect(typed.problems).toEqual([]);
+    expect(typed.labels).toEqual(plan('2023-07-01').labels);
+    expect(plan('01.07.2024').labels, 'a year later').not.toEqual(typed.labels);
+  });
+
+  it('gives the date picker ISO text for what reads as a date, nothing for the rest', () => {
+    expect(isoDateOf('22/09/2026', 'vi')).toBe('2026-09-22');
+    expect(isoDateOf('01/02/2026', 'vi')).toBe('2026-02-01');
+    expect(isoDateOf('01/02/2026', 'en')).toBeUndefined();
+    expect(isoDateOf('20260922', 'en')).toBe('2026-09-22');
+    expect(isoDateOf('', 'en')).toBeUndefined();
+    expect(isoDateOf('22/09/20', 'vi')).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CATALOG, CATALOG_BY_NAME, invoke, isoToSerial, serialToIso } from '../core/index.js';
 import { HF_CONFIG, Workbook } from '../playground/engine/workbook.js';
 import { predictSize, registerSegmentKit, splitExampleArguments } from '../playground/engine/segmentkit-plugin.js';
+import { formulaAdvice, isParseError } from '../playground/ui/formula-syntax.js';
 import { HOST_CASES } from './cases/index.js';
 import { isBlankCell, matches } from './cases/neutral.js';
 import type { CaseArg, CaseCell, ExpectedCell } from './cases/types.js';
@@ -49,9 +50,10 @@ function literal(cell: CaseCell): string {
  * Lays a case out as a sheet: range arguments in blocks of columns from row 2, the formula in the first column
  * right of them, in row 1 (so tables spill below it). Returns the formula's address.
  */
-function layOut(fn: string, args: readonly CaseArg[]): { cells: RawCellContent[][]; formula: string; col: number } {
+function layOut(fn: string, args: readonly CaseArg[]): Layout {
   const cells: RawCellContent[][] = [];
   const parts: string[] = [];
+  const blocks: (Block | undefined)[] = [];
   let col = 0;
   let last = args.length;
   while (last > 0 && args[last - 1] === undefined) last--;
@@ -69,9 +71,11 @@ function layOut(fn: string, args: readonly CaseArg[]): { cells: RawCellContent[]
         });
       });
       parts.push(`${colLetter(col)}2:${colLetter(col + width - 1)}${rows.length + 1}`);
+      blocks.push({ col, width, height: rows.length });
       col += width;
     } else {
       parts.push(literal(arg as CaseCell));
+      blocks.push(undefined);
     }
   }
   const formula = `=${fn}(${parts.join(', ')})`;
@@ -79,7 +83,46 @@ function layOut(fn: string, args: readonly CaseArg[]): { cells: RawCellContent[]
   while (cells[0].length < col) cells[0].push(null);
   cells[0][col] = formula;
   for (let r = 0; r < cells.length; r++) cells[r] ??= [];
-  return { cells, formula, col };
+  return { cells, formula, col, blocks };
+}
+
+/** Where layOut put a range argument: its first column (row 2 is its first row), width and height. */
+interface Block {
+  readonly col: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+interface Layout {
+  readonly cells: RawCellContent[][];
+  readonly formula: string;
+  readonly col: number;
+  readonly blocks: readonly (Block | undefined)[];
+}
+
+/**
+ * A case's expected problem text with each range-relative place (`values, row 3 of the range`) as the playground
+ * names it, knowing where layOut put the range: a one-column or one-row range argument's cell (`values, cell A4`),
+ * else the sheet row (`period_values, row 4`).
+ */
+function onSheet(text: string, fn: string, blocks: readonly (Block | undefined)[]): string {
+  const params = CATALOG_BY_NAME.get(fn)?.params ?? [];
+  return text.replace(
+    /\b(\w+)((?:, column \d+)?), (row|dòng) (\d+) (?:of the range|của vùng)/g,
+    (whole, arg: string, column: string, word: string, n: string) => {
+      const index = params.findIndex((p) => p.name === arg);
+      const block = blocks[index];
+      if (!block) return whole;
+      const vi = word === 'dòng';
+      const k = Number(n);
+      const vector = params[index]?.kind === 'range';
+      if (column === '' && (block.width === 1 || (vector && block.height === 1))) {
+        const cell = block.width === 1 ? `${colLetter(block.col)}${k + 1}` : `${colLetter(block.col + k - 1)}2`;
+        return `${arg}, ${vi ? 'ô' : 'cell'} ${cell}`;
+      }
+      return `${arg}${column}, ${word} ${k + 1}`;
+    },
+  );
 }
 
 /** A HyperFormula value as a neutral answer cell. */
@@ -153,13 +196,13 @@ describe('registration', () => {
 describe('the host-neutral cases, with real cell ranges', () => {
   const cases = HOST_CASES.filter((c) => CATALOG_BY_NAME.has(c.fn));
   it.each(cases.map((c) => [`${c.fn}: ${c.title}`, c] as const))('%s', (_title, testCase) => {
-    const { cells, col } = layOut(testCase.fn, testCase.args);
+    const { cells, col, blocks } = layOut(testCase.fn, testCase.args);
     const { hf, sheet } = engine(cells);
     if ('error' in testCase.expect) {
       const value = hf.getCellValue({ sheet, row: 0, col });
       expect(value).toBeInstanceOf(DetailedCellError);
       expect((value as DetailedCellError).value).toBe('#VALUE!');
-      expect((value as DetailedCellError).message).toContain(testCase.expect.error);
+      expect((value as DetailedCellError).message).toContain(onSheet(testCase.expect.error, testCase.fn, blocks));
       // The whole-call problem sits in the formula's cell only.
       expect(hf.getCellValue({ sheet, row: 1, col })).toBeNull();
       return;
@@ -169,7 +212,9 @@ describe('the host-neutral cases, with real cell ranges', () => {
       row.forEach((want, c) => {
         const actual = neutral(hf, sheet, r, col + c) ?? '';
         const wantShown =
-          typeof want === 'object' && 'problem' in want ? { problem: want.problem } : (want as ExpectedCell);
+          typeof want === 'object' && 'problem' in want
+            ? { problem: onSheet(want.problem, testCase.fn, blocks) }
+            : (want as ExpectedCell);
         expect(matches(actual, wantShown), `row ${r + 1} col ${c + 1}: ${JSON.stringify(actual)}`).toBe(true);
       }),
     );
@@ -209,12 +254,12 @@ describe('spills and errors', () => {
     const ambiguous = hf.getCellValue({ sheet, row: 1, col: 1 }) as DetailedCellError;
     expect(ambiguous.value).toBe('#VALUE!');
     expect(ambiguous.message).toBe(
-      'values, row 2: "1.234" could be 1.234 or 1234: type it as a number, or without the separator',
+      'values, cell A2: "1.234" could be 1.234 or 1234: type it as a number, or without the separator',
     );
     const divided = hf.getCellValue({ sheet, row: 3, col: 1 }) as DetailedCellError;
-    expect(divided.message).toBe('values, row 4: the cell holds the error #DIV/0!');
+    expect(divided.message).toBe('values, cell A4: the cell holds the error #DIV/0!');
     expect((hf.getCellValue({ sheet, row: 3, col: 2 }) as DetailedCellError).message).toBe(
-      'values, dòng 4: ô chứa lỗi #DIV/0!',
+      'values, ô A4: ô chứa lỗi #DIV/0!',
     );
     expect(hf.getRangeValues({ start: { sheet, row: 0, col: 1 }, end: { sheet, row: 4, col: 1 } }).flat()).toEqual([
       'A',
@@ -223,6 +268,40 @@ describe('spills and errors', () => {
       expect.any(DetailedCellError),
       'C',
     ]);
+  });
+
+  it('names the sheet cell or row of a problem, not a row counted in the range', () => {
+    const hf = HyperFormula.buildFromSheets(
+      {
+        Sheet1: [
+          ['Khách hàng', 'Doanh thu', 'T1', 'T2', 'T3'],
+          [null, null, null, null, null],
+          [null, null, null, null, null],
+          ['An', 1_250_000, 10, 12, 11],
+          ['Bình', "'năm trăm", 4, 'x', 6],
+          ['Chi', 420_000, 1, 9, 2],
+          [
+            '=ABC_CLASS(B4:B6)',
+            "=ABC_CLASS('Dữ liệu'!$C$3:$C$5)",
+            '=XYZ_CLASS(C4:E6)',
+            '=ABC_CLASS(B4:B6, , , , "vi")',
+          ],
+        ],
+        'Dữ liệu': [[], [], [null, null, 100], [null, null, "'không rõ"], [null, null, 50]],
+      },
+      HF_CONFIG,
+    );
+    engines.push(hf);
+    const sheet = hf.getSheetId('Sheet1') as number;
+    const message = (row: number, col: number): string =>
+      (hf.getCellValue({ sheet, row, col }) as DetailedCellError).message;
+    // A column range from row 4: its 2nd cell is B5.
+    expect(message(7, 0)).toMatch(/^values, cell B5: "năm trăm" is not a number/);
+    expect(message(7, 3)).toMatch(/^values, ô B5: "năm trăm" không phải là số/);
+    // A range on another sheet: that sheet's name with the cell.
+    expect(message(7, 1)).toMatch(/^values, cell 'Dữ liệu'!C4: "không rõ" is not a number/);
+    // A matrix: the sheet row.
+    expect(message(7, 2)).toMatch(/^period_values, row 5: "x" is not a number/);
   });
 
   it('puts a whole-call problem in the formula cell alone', () => {
@@ -290,6 +369,35 @@ describe('spills and errors', () => {
     expect(rows(1)).toEqual(revenue);
   });
 
+  it('explains a formula typed with ";" and a decimal comma, and its rewrite works', () => {
+    const workbook = Workbook.open([
+      { name: 'Data', cells: [[1_250_000, '=PARETO_RATIO(A1:A4; 0,5)'], [980_000], [420_000], [75_000]] },
+    ]);
+    try {
+      const sheet = workbook.sheetId('Data');
+      const view = workbook.view(sheet, 0, 1);
+      expect(view.kind).toBe('error');
+      const error = `${view.text} ${view.error ?? ''}`;
+      // The engine's own words, which the formula bar must replace.
+      expect(isParseError(error)).toBe(true);
+      const advice = formulaAdvice(view.input, error, 'vi');
+      expect(advice?.message).not.toMatch(/Expecting|RParen|token/);
+      expect(advice?.rewrite).toBe('=PARETO_RATIO(A1:A4, 0.5)');
+      workbook.setInput(sheet, 0, 1, advice?.rewrite ?? '');
+      const core = invoke('PARETO_RATIO', [[[1_250_000], [980_000], [420_000], [75_000]], 0.5]);
+      expect(core.ok && core.grid[0]?.[0]).toBeGreaterThan(1);
+      expect(workbook.value(sheet, 0, 1)).toBeCloseTo(core.ok ? (core.grid[0]?.[0] as number) : NaN, 9);
+      // An unclosed quote: no rewrite, but still no parser text.
+      workbook.setInput(sheet, 5, 1, '=ABC_CLASS(A1:A4, "a)');
+      const unclosed = workbook.view(sheet, 5, 1);
+      const other = formulaAdvice(unclosed.input, `${unclosed.text} ${unclosed.error ?? ''}`, 'en');
+      expect(other?.rewrite).toBeUndefined();
+      expect(other?.message).toMatch(/^This formula cannot be read\./);
+    } finally {
+      workbook.destroy();
+    }
+  });
+
   it('recalculates the spilled answers when an input cell changes', () => {
     const workbook = Workbook.open([{ name: 'Data', cells: [[100, '=ABC_CLASS(A1:A4)'], [50], [30], [20]] }]);
     try {
@@ -306,7 +414,7 @@ describe('spills and errors', () => {
       expect(classes()).toEqual(['B', 'C', 'C', 'B']);
       workbook.setInput(sheet, 3, 0, 'lots');
       // The core's reason (which may go on to say how to fix it).
-      expect(workbook.view(sheet, 3, 1).error).toMatch(/^values, row 4: "lots" is not a number\b/);
+      expect(workbook.view(sheet, 3, 1).error).toMatch(/^values, cell A4: "lots" is not a number\b/);
       expect(workbook.undo()).toBe(true);
       expect(classes()).toEqual(['B', 'C', 'C', 'B']);
     } finally {

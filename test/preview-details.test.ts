@@ -1,9 +1,12 @@
 /**
  * The preview shows the cut-offs the labels were made with, as the catalog function reported them: on the BCG probe
  * (a row whose growth is blank) each cut is its own column's median, and the ABC chart's cut points follow the shares
- * typed.
+ * typed. Cut-offs read in the plan's language: its digits, growth and variation as percentages, the columns' names.
  */
 import { describe, expect, it } from 'vitest';
+import { methodSpec } from '../core/catalog/index.js';
+import type { FunctionDetails } from '../core/catalog/types.js';
+import { thresholdsOf } from '../core/engine/details-view.js';
 import { previewResult } from '../core/engine/preview.js';
 import type { Plan } from '../core/engine/plan.js';
 import { segmentTable } from '../core/engine/segment.js';
@@ -41,7 +44,7 @@ describe('BCG probe: a row with a blank growth', () => {
     expect(result.chart).toMatchObject({ kind: 'scatter', xCut: 60, yCut: 0.25 });
     expect(result.thresholds).toEqual([
       { name: 'Sales', value: '60' },
-      { name: 'Growth', value: '0.2500' },
+      { name: 'Growth', value: '25%' },
     ]);
     // Khoa's 60 sales is at the cut, so high: a Star (with 65 as the cut it would be a Question Mark).
     expect(result.labels).toEqual(['Dog', '', 'Star', 'Cash Cow', 'Question Mark', 'Cash Cow', 'Star']);
@@ -88,5 +91,79 @@ describe('ABC chart', () => {
     expect(result.chart.aEnd).toEqual([expect.closeTo(1 / 7, 12), expect.closeTo(0.27, 12)]);
     expect(result.chart.bEnd).toEqual([expect.closeTo(3 / 7, 12), expect.closeTo(0.69, 12)]);
     expect(result.labels.filter((l) => l === 'A')).toHaveLength(1);
+  });
+});
+
+describe('cut-offs in the user’s language', () => {
+  const quadrant: FunctionDetails = { kind: 'quadrant', xCut: 217_785_000, yCut: -0.1528 };
+
+  it('writes BCG’s growth cut as a percentage and sales with the language’s grouping, under the columns’ names', () => {
+    expect(thresholdsOf([quadrant], methodSpec('bcg'), 'vi')).toEqual([
+      { name: 'Doanh số', value: '217.785.000' },
+      { name: 'Tăng trưởng', value: '-15,3%' },
+    ]);
+    expect(thresholdsOf([quadrant], methodSpec('bcg'), 'en')).toEqual([
+      { name: 'Sales', value: '217,785,000' },
+      { name: 'Growth', value: '-15.3%' },
+    ]);
+  });
+
+  it('keeps priority scores as numbers, four significant digits', () => {
+    expect(thresholdsOf([{ kind: 'quadrant', xCut: 6.125, yCut: 7 }], methodSpec('priority'), 'vi')).toEqual([
+      { name: 'Mức hấp dẫn', value: '6,125' },
+      { name: 'Khả năng thực hiện', value: '7' },
+    ]);
+  });
+
+  it('writes XYZ’s variation cut-offs as percentages, ABC’s and tiers’ minimums as money', () => {
+    expect(thresholdsOf([{ kind: 'xyz', cuts: [0.5, 1] }], methodSpec('xyz'), 'vi')).toEqual([
+      { name: 'X: mức biến động ≤', value: '50%' },
+      { name: 'Y: mức biến động ≤', value: '100%' },
+    ]);
+    const abc: FunctionDetails = {
+      kind: 'abc',
+      aShare: 0.8,
+      bShare: 0.95,
+      aMin: 1_250_000.5,
+      bMin: 312.25,
+      curve: [],
+      aEnd: [0, 0],
+      bEnd: [0, 0],
+    };
+    expect(thresholdsOf([abc], methodSpec('abc'), 'vi')).toEqual([
+      { name: 'A ≥', value: '1.250.001' },
+      { name: 'B ≥', value: '312,3' },
+    ]);
+    const tiers = thresholdsOf(
+      [{ kind: 'tier', shares: [], minimums: [5_000_000, Infinity] }],
+      methodSpec('pyramid'),
+      'vi',
+    );
+    expect(tiers).toEqual([
+      { name: 'Siêu cấp ≥', value: '5.000.000' },
+      { name: 'Lớn ≥', value: '—' },
+    ]);
+  });
+
+  it('separates RFM’s cut points with semicolons, so a Vietnamese decimal comma reads as one', () => {
+    const rfm: FunctionDetails = {
+      kind: 'rfm',
+      asOf: 45_658,
+      bins: 5,
+      mode: 'quantile',
+      r: [30, 90.5],
+      f: [2, 4],
+      m: [1_500_000, 2_250_000.75],
+    };
+    const [, r, , m] = thresholdsOf([rfm], methodSpec('rfm'), 'vi');
+    expect(r).toEqual({ name: 'Điểm cắt R (ngày)', value: '30; 90,5' });
+    expect(m).toEqual({ name: 'Điểm cắt M (doanh thu)', value: '1.500.000; 2.250.001' });
+  });
+
+  it('never shows a function’s argument names', () => {
+    for (const lang of ['en', 'vi'] as const) {
+      const names = thresholdsOf([quadrant], methodSpec('bcg'), lang).map((t) => t.name);
+      for (const raw of ['sales', 'growth', 'x', 'y']) expect(names).not.toContain(raw);
+    }
   });
 });

@@ -79,7 +79,7 @@ describe('BCG_QUADRANT and PRIORITY_QUADRANT: the spec', () => {
     // Row 2's growth cannot be read: its sales leave the median too, which is now 30, so 30 is high.
     expectCells(flat(run('BCG_QUADRANT', [col([10, 100, 30, 40]), col([1, 'abc', 3, 4])])), [
       'Dog',
-      /^#VALUE! growth, row 2: "abc" is not a number: type a number such as 1234.5 or 1.234.567 ₫$/,
+      /^#VALUE! growth, row 2 of the range: "abc" is not a number: type a number such as 1234.5 or 1.234.567 ₫$/,
       'Star',
       'Star',
     ]);
@@ -130,17 +130,21 @@ describe('BCG_QUADRANT: bad input, one expected answer per row', () => {
     [
       'ambiguous text is a per-row problem',
       [col([30, '1.234', 10]), col([0.2, 0.1, 0.1])],
-      ['Star', /^#VALUE! sales, row 2: "1.234" could be 1.234 or 1234/, 'Dog'],
+      ['Star', /^#VALUE! sales, row 2 of the range: "1.234" could be 1.234 or 1234/, 'Dog'],
     ],
     [
       'booleans are a per-row problem',
       [col([30, 20]), col([true, 0.1])],
-      [/growth, row 1: TRUE is a logical value/, 'Star'],
+      [/growth, row 1 of the range: TRUE is a logical value/, 'Star'],
     ],
     [
       'error values are a per-row problem',
       [col(['#N/A', { code: '#N/A' }, 5]), col([0.1, 0.1, 0.1])],
-      [/sales, row 1: the cell holds the error #N\/A/, /sales, row 2: the cell holds the error #N\/A/, 'Star'],
+      [
+        /sales, row 1 of the range: the cell holds the error #N\/A/,
+        /sales, row 2 of the range: the cell holds the error #N\/A/,
+        'Star',
+      ],
     ],
     ['NaN is a per-row problem', [col([NaN, 5]), col([0.1, 0.1])], [/NaN is not a finite number/, 'Star']],
     [

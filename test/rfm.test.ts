@@ -131,7 +131,7 @@ describe('RFM_SCORE: the spec', () => {
     // Row 4 has blank revenue, so it is not in the population and does not move as_of.
     const got = flat(run('RFM_SCORE', [col(dates), col([1, 2, 3, 4]), col([10, 20, 30, ''])]));
     expect(got[3]).toBe('');
-    expect(got[2]).toMatch(/last_purchase, row 3: "bad date" is not a date/);
+    expect(got[2]).toMatch(/last_purchase, row 3 of the range: "bad date" is not a date/);
     const explicit = flat(run('RFM_SCORE', [col(dates.slice(0, 2)), col([1, 2]), col([10, 20]), '2020-01-10']));
     expect(got.slice(0, 2)).toEqual(explicit);
   });
@@ -139,7 +139,7 @@ describe('RFM_SCORE: the spec', () => {
   it('a last purchase after as_of is a per-row problem', () => {
     const got = flat(run('RFM_SCORE', [col(['2024-01-01', '2024-07-01']), col([1, 2]), col([1, 2]), '2024-06-30']));
     expect(got[0]).toBe(511);
-    expect(got[1]).toMatch(/last_purchase, row 2: the date 2024-07-01 is after as_of \(2024-06-30\)/);
+    expect(got[1]).toMatch(/last_purchase, row 2 of the range: the date 2024-07-01 is after as_of \(2024-06-30\)/);
   });
 
   it('a row with any blank input gives a blank answer', () => {
@@ -243,29 +243,37 @@ describe('RFM_SCORE: bad input, one expected answer per row', () => {
     [
       'ambiguous "1.234"',
       [col(D), col(O), col(with2(M, '1.234'))],
-      [555, /^#VALUE! revenue, row 2: "1.234" could be 1.234 or 1234/, 111],
+      [555, /^#VALUE! revenue, row 2 of the range: "1.234" could be 1.234 or 1234/, 111],
     ],
-    ['booleans', [col(D), col(with2(O, true)), col(M)], [555, /orders, row 2: TRUE is a logical value/, 111]],
+    [
+      'booleans',
+      [col(D), col(with2(O, true)), col(M)],
+      [555, /orders, row 2 of the range: TRUE is a logical value/, 111],
+    ],
     [
       '"#N/A" text',
       [col(with2(D, '#N/A')), col(O), col(M)],
-      [555, /last_purchase, row 2: the cell holds the error #N\/A/, 111],
+      [555, /last_purchase, row 2 of the range: the cell holds the error #N\/A/, 111],
     ],
     [
       '{code:"#N/A"} objects',
       [col(D), col(O), col(with2(M, { code: '#N/A' }))],
-      [555, /revenue, row 2: the cell holds the error #N\/A/, 111],
+      [555, /revenue, row 2 of the range: the cell holds the error #N\/A/, 111],
     ],
-    ['NaN', [col(D), col(O), col(with2(M, NaN))], [555, /revenue, row 2: NaN is not a finite number/, 111]],
+    [
+      'NaN',
+      [col(D), col(O), col(with2(M, NaN))],
+      [555, /revenue, row 2 of the range: NaN is not a finite number/, 111],
+    ],
     [
       'negative orders',
       [col(D), col(with2(O, -1)), col(M)],
-      [555, /orders, row 2: -1 orders is not a whole number ≥ 0/, 111],
+      [555, /orders, row 2 of the range: -1 orders is not a whole number ≥ 0/, 111],
     ],
     [
       'fractional orders',
       [col(D), col(with2(O, 1.5)), col(M)],
-      [555, /orders, row 2: 1.5 orders is not a whole number/, 111],
+      [555, /orders, row 2 of the range: 1.5 orders is not a whole number/, 111],
     ],
     // Revenue {−50,100,300}: cut points 10, 70, 140, 220 → M 5, 1, 3.
     ['negative revenue (net returns) is scored', [col(D), col(O), col(with2(M, -50))], [555, 331, 113]],
@@ -453,13 +461,17 @@ describe('RFM_SEGMENT', () => {
     ['blank as 0 (some Excel builds; no score is 0)', 0, ''],
     ['a score as text', '545', 'Potential Loyalist'],
     ['a score as text with spaces', ' 555 ', 'Champions'],
-    ['ambiguous "1.234"', '1.234', /rfm_scores, row 1: 1.234 is not an RFM score of three digits from 1 to 9/],
+    [
+      'ambiguous "1.234"',
+      '1.234',
+      /rfm_scores, row 1 of the range: 1.234 is not an RFM score of three digits from 1 to 9/,
+    ],
     ['a boolean', true, /TRUE is not an RFM score/],
     ['"#N/A" text', '#N/A', /the cell holds the error #N\/A/],
     ['{code:"#N/A"} object', { code: '#N/A' }, /the cell holds the error #N\/A/],
     [
       'another function’s problem as Sheets shows it',
-      '#VALUE! orders, row 3: "x" is not a number',
+      '#VALUE! orders, row 3 of the range: "x" is not a number',
       /holds the error #VALUE!/,
     ],
     ['NaN', NaN, /NaN is not an RFM score/],
@@ -488,9 +500,13 @@ describe('RFM_SEGMENT', () => {
     [
       'a rule bound of 0',
       [col([555]), [['A', 0, 5, 1, 5, 1, 5]]],
-      /rules.*row 1: r_lo is "0", not a whole number from 1 to 9/,
+      /rules.*row 1 of the range: r_lo is "0", not a whole number from 1 to 9/,
     ],
-    ['a rule with lo above hi', [col([555]), [['A', 1, 5, 4, 2, 1, 5]]], /row 1: f_lo \(4\) is above f_hi \(2\)/],
+    [
+      'a rule with lo above hi',
+      [col([555]), [['A', 1, 5, 4, 2, 1, 5]]],
+      /row 1 of the range: f_lo \(4\) is above f_hi \(2\)/,
+    ],
     [
       'a rule with no name',
       [
@@ -500,7 +516,7 @@ describe('RFM_SEGMENT', () => {
           ['', 1, 5, 1, 5, 1, 5],
         ],
       ],
-      /row 2: the name is blank/,
+      /row 2 of the range: the name is blank/,
     ],
     ['an unknown language', [col([555]), null, 'fr'], /lang must be "en" or "vi"/],
   ])('whole-call problem: %s', (_name, args, message) => {
@@ -608,12 +624,14 @@ describe('RFM_TABLE', () => {
     const rows = rowsOf(grid);
     expect(rows).toHaveLength(4);
     expect(rows[1]?.[0]).toBe('Ann');
-    expect(rows[1]?.[1]).toMatch(/^#VALUE! 1 line\(s\) left out: order_dates, row 4: "soon" is not a date/);
+    expect(rows[1]?.[1]).toMatch(
+      /^#VALUE! 1 line\(s\) left out: order_dates, row 4 of the range: "soon" is not a date/,
+    );
     expect(rows[1]?.slice(2)).toEqual(Array(8).fill(''));
     // Bo is alone in the population, as of his own latest date: 0 days, 2 orders, 25.
     expect(rows[2]).toEqual(['Bo', `date:${serial('2024-06-30')}`, 0, 2, 25, 5, 1, 1, 511, 'New Customers']);
     expect(rows[3]?.[0]).toMatch(
-      /^#VALUE! 2 line\(s\) left out: customers, row 3: the cell is blank but the rest of the line is filled; customers, row 5: the cell holds the error #N\/A$/,
+      /^#VALUE! 2 line\(s\) left out: customers, row 3 of the range: the cell is blank but the rest of the line is filled; customers, row 5 of the range: the cell holds the error #N\/A$/,
     );
     expect(rows[3]?.slice(1)).toEqual(Array(9).fill(''));
   });
@@ -632,7 +650,7 @@ describe('RFM_TABLE', () => {
   it('an order after an explicit as_of is a bad line', () => {
     const grid = run('RFM_TABLE', [col(['A', 'B']), col(['2024-07-01', '2024-06-01']), col([1, 1]), '2024-06-30']);
     expect(flat([grid[1] as OutCell[]])[1]).toMatch(
-      /order_dates, row 1: the date 2024-07-01 is after as_of \(2024-06-30\)/,
+      /order_dates, row 1 of the range: the date 2024-07-01 is after as_of \(2024-06-30\)/,
     );
     expect(grid[2]?.[2]).toBe(29);
   });
@@ -652,14 +670,14 @@ describe('RFM_TABLE', () => {
     [
       'a line with a blank revenue',
       [col(['A', 'A']), col(['2024-01-01', '2024-01-02']), col([5, ''])],
-      [['A', /revenues, row 2: the cell is blank/]],
+      [['A', /revenues, row 2 of the range: the cell is blank/]],
     ],
     [
       'a line with a blank date',
       [col(['A', 'B']), col(['2024-01-01', null]), col([5, 5])],
       [
         ['A', 1, 5, 511],
-        ['B', /order_dates, row 2: the cell is blank/],
+        ['B', /order_dates, row 2 of the range: the cell is blank/],
       ],
     ],
     ['revenue 0 is no purchase', [col(['A', 'A']), col(['2024-01-01', '2024-01-02']), col([5, 0])], [['A', 1, 5, 511]]],
@@ -671,27 +689,27 @@ describe('RFM_TABLE', () => {
     [
       'ambiguous "1.234"',
       [col(['A', 'A']), col(['2024-01-01', '2024-01-01']), col([5, '1.234'])],
-      [['A', /revenues, row 2: "1.234" could be 1.234 or 1234/]],
+      [['A', /revenues, row 2 of the range: "1.234" could be 1.234 or 1234/]],
     ],
     [
       'booleans',
       [col(['A', 'B']), col(['2024-01-01', '2024-01-01']), col([5, false])],
       [
         ['A', 1, 5, 511],
-        ['B', /revenues, row 2: FALSE is a logical value/],
+        ['B', /revenues, row 2 of the range: FALSE is a logical value/],
       ],
     ],
     [
       '"#N/A" text customer',
       [col(['A', '#N/A']), col(['2024-01-01', '2024-01-01']), col([5, 5])],
-      [['A', 1, 5, 511], [/customers, row 2: the cell holds the error #N\/A/]],
+      [['A', 1, 5, 511], [/customers, row 2 of the range: the cell holds the error #N\/A/]],
     ],
     [
       '{code:"#N/A"} date',
       [col(['A', 'B']), col(['2024-01-01', { code: '#N/A' }]), col([5, 5])],
       [
         ['A', 1, 5, 511],
-        ['B', /order_dates, row 2: the cell holds the error #N\/A/],
+        ['B', /order_dates, row 2 of the range: the cell holds the error #N\/A/],
       ],
     ],
     [
@@ -699,7 +717,7 @@ describe('RFM_TABLE', () => {
       [col(['A', 'B']), col(['2024-01-01', '2024-01-01']), col([5, NaN])],
       [
         ['A', 1, 5, 511],
-        ['B', /revenues, row 2: NaN is not a finite number/],
+        ['B', /revenues, row 2 of the range: NaN is not a finite number/],
       ],
     ],
     [
@@ -858,7 +876,7 @@ describe('RFM_TABLE: orders, returns, customers without a purchase (spec: RFM_TA
       ['B', '2024-06-02', 10, 'I2'],
     ]);
     expect(flat([rowsOf(grid)[1] as OutCell[]])[1]).toMatch(
-      /1 line\(s\) left out: order_ids, row 2: the cell is blank/,
+      /1 line\(s\) left out: order_ids, row 2 of the range: the cell is blank/,
     );
     expect(rowsOf(grid)).toHaveLength(3);
   });
@@ -880,7 +898,7 @@ describe('RFM_TABLE: orders, returns, customers without a purchase (spec: RFM_TA
       '2024-06-30',
     );
     expect(flat([rowsOf(grid)[1] as OutCell[]])[1]).toMatch(
-      /1 line\(s\) left out: order_dates, row 2: the date 2024-07-02 is after as_of \(2024-06-30\)/,
+      /1 line\(s\) left out: order_dates, row 2 of the range: the date 2024-07-02 is after as_of \(2024-06-30\)/,
     );
   });
 

@@ -148,9 +148,20 @@ describe('presets', () => {
 
   it('unreliable: orders 0 or blank', () => {
     const preset = unreliablePreset(TABLE, 'en') as RuleGroup;
-    expect(preset.label).toBe('Unreliable');
+    expect(preset.label).toBe('Registered, no purchase');
     const result = segmentTable(rulesPlan([preset]), [HEADERS, ...ROWS]);
-    expect(result.labels).toEqual(['', '', '', '', '', 'Unreliable', '', 'Unreliable', '', '']);
+    expect(result.labels).toEqual([
+      '',
+      '',
+      '',
+      '',
+      '',
+      'Registered, no purchase',
+      '',
+      'Registered, no purchase',
+      '',
+      '',
+    ]);
   });
 
   it('offers nothing when the table lacks the columns', () => {

@@ -65,7 +65,7 @@ describe('SEGMENT_SUMMARY: the spec', () => {
       ['A', 1, 1, 10, 1, 10],
       ['Total', 1, 1, 10, 1, 10],
       [
-        '#VALUE! 3 line(s) left out: segments, row 2: the row has a blank in segments; segments, row 3: the cell holds the error #N/A; values, row 4: "abc" is not a number: type a number such as 1234.5 or 1.234.567 ₫',
+        '#VALUE! 3 line(s) left out: segments, row 2 of the range: the row has a blank in segments; segments, row 3 of the range: the cell holds the error #N/A; values, row 4 of the range: "abc" is not a number: type a number such as 1234.5 or 1.234.567 ₫',
         '',
         '',
         '',
@@ -76,7 +76,10 @@ describe('SEGMENT_SUMMARY: the spec', () => {
     const vi = run('SEGMENT_SUMMARY', [col(['A', 'B']), col([10, 'abc']), 'vi']);
     expect(vi.at(-1)![0]).toMatchObject({
       code: 'linesLeftOut',
-      params: { count: 1, details: 'values, dòng 2: "abc" không phải là số: hãy nhập số như 1234.5 hoặc 1.234.567 ₫' },
+      params: {
+        count: 1,
+        details: 'values, dòng 2 của vùng: "abc" không phải là số: hãy nhập số như 1234.5 hoặc 1.234.567 ₫',
+      },
     });
   });
 
@@ -139,7 +142,7 @@ describe('SEGMENT_SUMMARY: bad input, one expected table per row', () => {
         SUMMARY_HEADER,
         ['A', 1, 1, 10, 1, 10],
         total(1, 10),
-        [/^#VALUE! 1 line\(s\) left out: values, row 2: "1.234"/, '', '', '', '', ''],
+        [/^#VALUE! 1 line\(s\) left out: values, row 2 of the range: "1.234"/, '', '', '', '', ''],
       ],
     ],
     [
@@ -149,7 +152,7 @@ describe('SEGMENT_SUMMARY: bad input, one expected table per row', () => {
         SUMMARY_HEADER,
         ['TRUE', 1, 1, 5, 1, 5],
         total(1, 5),
-        [/values, row 1: FALSE is a logical value/, '', '', '', '', ''],
+        [/values, row 1 of the range: FALSE is a logical value/, '', '', '', '', ''],
       ],
     ],
     [
@@ -159,7 +162,14 @@ describe('SEGMENT_SUMMARY: bad input, one expected table per row', () => {
         SUMMARY_HEADER,
         ['C', 1, 1, 7, 1, 7],
         total(1, 7),
-        [/2 line\(s\) left out: values, row 1: .*#N\/A; segments, row 2: .*#N\/A/, '', '', '', '', ''],
+        [
+          /2 line\(s\) left out: values, row 1 of the range: .*#N\/A; segments, row 2 of the range: .*#N\/A/,
+          '',
+          '',
+          '',
+          '',
+          '',
+        ],
       ],
     ],
     [
@@ -256,7 +266,7 @@ describe('MAIN_TRAIT: the spec', () => {
       TRAIT_HEADER,
       ['A', 'x', 1],
       [
-        /^#VALUE! 2 line\(s\) left out: segments, row 2: the row has a blank in segments; traits, row 3: the cell holds the error #REF!$/,
+        /^#VALUE! 2 line\(s\) left out: segments, row 2 of the range: the row has a blank in segments; traits, row 3 of the range: the cell holds the error #REF!$/,
         '',
         '',
       ],
@@ -297,7 +307,11 @@ describe('MAIN_TRAIT: bad input, one expected table per row', () => {
     [
       'error values: left out and reported',
       [col(['A', 'A', { code: '#N/A' }]), col(['x', '#N/A', 'y'])],
-      [TRAIT_HEADER, ['A', 'x', 1], [/2 line\(s\) left out: traits, row 2: .*#N\/A; segments, row 3: .*#N\/A/, '', '']],
+      [
+        TRAIT_HEADER,
+        ['A', 'x', 1],
+        [/2 line\(s\) left out: traits, row 2 of the range: .*#N\/A; segments, row 3 of the range: .*#N\/A/, '', ''],
+      ],
     ],
     [
       'NaN: left out and reported',

@@ -153,9 +153,13 @@ describe('CUSTOMER_TIER: bad input, one expected answer per row', () => {
     [
       'ambiguous text is a per-row problem',
       [col([30, '1.234', 10])],
-      ['Top', /^#VALUE! values, row 2: "1.234"/, 'Small'],
+      ['Top', /^#VALUE! values, row 2 of the range: "1.234"/, 'Small'],
     ],
-    ['booleans are a per-row problem', [col([true, 10])], [/values, row 1: TRUE is a logical value/, 'Top']],
+    [
+      'booleans are a per-row problem',
+      [col([true, 10])],
+      [/values, row 1 of the range: TRUE is a logical value/, 'Top'],
+    ],
     [
       'error values are a per-row problem',
       [col(['#N/A', { code: '#N/A' }, 10])],

@@ -76,7 +76,7 @@ describe('XYZ_CLASS: the spec', () => {
           ],
         ]),
       ),
-    ).toEqual(['#VALUE! period_values, row 1: needs at least two numbers in the row, has 1', '', 'X']);
+    ).toEqual(['#VALUE! period_values, row 1 of the range: needs at least two numbers in the row, has 1', '', 'X']);
   });
 
   it('compares CV with the cuts with the shared tolerance', () => {
@@ -116,7 +116,11 @@ describe('XYZ_CLASS: bad input, one expected answer per row', () => {
       ],
       ['X', 'X', 'X'],
     ],
-    ['ambiguous text is a per-row problem', [[[1, '1.234', 3]]], [/^#VALUE! period_values, row 1: "1.234" could be/]],
+    [
+      'ambiguous text is a per-row problem',
+      [[[1, '1.234', 3]]],
+      [/^#VALUE! period_values, row 1 of the range: "1.234" could be/],
+    ],
     ['booleans are a per-row problem', [[[1, true, 3]]], [/TRUE is a logical value/]],
     [
       'error values are a per-row problem',

@@ -3,6 +3,7 @@
  * (the typed bridge), since plans run next to the data. An apply polls its progress every half second and is
  * cancelled through the server, which puts back what it had changed.
  */
+import { PanelError } from '../../core/engine/messages.js';
 import type { ServerFunctionName, ServerFunctions } from '../bridge.js';
 import type { PanelHost } from '../../panel/host.js';
 
@@ -28,9 +29,10 @@ export function callServer<K extends ServerFunctionName>(
   ...args: Parameters<ServerFunctions[K]>
 ): Promise<ReturnType<ServerFunctions[K]>> {
   return new Promise((resolve, reject) => {
-    const run = window.google?.script.run;
+    const run = typeof window === 'undefined' ? undefined : window.google?.script.run;
     if (!run) {
-      reject(new Error('google.script.run is missing: open the panel from the SegmentKit menu in Google Sheets.'));
+      // Said in the panel's language, as every PanelError is.
+      reject(new PanelError('noServer'));
       return;
     }
     const runner = run
@@ -38,7 +40,7 @@ export function callServer<K extends ServerFunctionName>(
       .withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String(error))));
     const fn = (runner as unknown as Record<string, (...a: unknown[]) => void>)[name];
     if (typeof fn !== 'function') {
-      reject(new Error(`The server has no function ${name}: push the latest Code.js.`));
+      reject(new PanelError('serverOutdated', { name }));
       return;
     }
     fn.apply(runner, args);

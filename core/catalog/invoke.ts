@@ -3,6 +3,7 @@
  * parameter's limits, runs it, reports in the right language, and passes on what the function used.
  */
 import { readLang } from '../args.js';
+import { locateRow, withArgPlaces, type ArgPlace, type LocatedArg } from '../arg-places.js';
 import { SegmentKitError } from '../errors.js';
 import type { Lang } from '../labels.js';
 import type { OutGrid } from '../output.js';
@@ -58,7 +59,30 @@ export function invoke(name: string, args: readonly unknown[], details?: DetailS
     }
     return { ok: true, grid: spec.run(args, details), lang };
   } catch (error) {
-    if (error instanceof SegmentKitError) return { ok: false, error, lang };
+    if (error instanceof SegmentKitError) return { ok: false, error: located(error), lang };
     throw error;
   }
+}
+
+/** A whole-call problem that names a row of an argument (a ragged matrix, a bad rule), with that row on the sheet. */
+function located(error: SegmentKitError): SegmentKitError {
+  const { arg, row, onSheet } = error.params;
+  if (typeof arg !== 'string' || typeof row !== 'number' || onSheet !== undefined) return error;
+  const where = locateRow(arg, row);
+  return where.onSheet === undefined ? error : new SegmentKitError(error.code, { ...error.params, ...where });
+}
+
+/**
+ * Runs `run` (a host's call of `invoke` and the rendering of its answer) knowing where the arguments of function
+ * `name` are on the sheet: `places[i]` for its i-th parameter, undefined where the host does not know (a constant,
+ * an expression). Problems then name sheet rows and cells (see arg-places.ts).
+ */
+export function withArgumentPlaces<T>(name: string, places: readonly (ArgPlace | undefined)[], run: () => T): T {
+  const spec = CATALOG_BY_NAME.get(name);
+  const byName = new Map<string, LocatedArg>();
+  spec?.params.forEach((p, i) => {
+    const place = places[i];
+    if (place) byName.set(p.name, { ...place, vector: p.kind === 'range' });
+  });
+  return withArgPlaces(byName, run);
 }

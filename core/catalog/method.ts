@@ -22,6 +22,11 @@ export interface ColumnSpec {
   readonly param?: string;
   /** Several columns (periods, features), passed together as one matrix. */
   readonly several?: boolean;
+  /**
+   * Several columns guessed from the first rows: every column whose values are mostly numbers, except ids and
+   * codes, phone numbers, postcodes, dates and row numbers (core/engine/columns.ts, `guessNumericColumns`).
+   */
+  readonly numeric?: boolean;
   readonly optional?: boolean;
   /** Guessed from the first rows' dates when no header names it. */
   readonly dates?: boolean;
@@ -35,6 +40,8 @@ export interface OptionSpec {
   readonly label: Text;
   /** What a blank field means, for parameters without a default ("blank: the median"). */
   readonly blank?: Text;
+  /** A 0/1 parameter (default 1 or 0): shown as an on/off switch whose value is "1" (on) or "0" (off). */
+  readonly toggle?: boolean;
 }
 
 /** How the engine gets a method's answers. */

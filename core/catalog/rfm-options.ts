@@ -88,7 +88,7 @@ export function cutsFor(options: RfmOptions, days: Float64Array, orders: Float64
 /** The panel's as-of field (RFM and lifecycle stages). */
 export const AS_OF_FIELD: OptionSpec = {
   param: 'as_of',
-  label: { en: 'As of (YYYY-MM-DD)', vi: 'Tính đến ngày (YYYY-MM-DD)' },
+  label: { en: 'As of', vi: 'Tính đến ngày' },
   blank: { en: 'blank: the latest date in the data', vi: 'trống: ngày mới nhất trong dữ liệu' },
 };
 

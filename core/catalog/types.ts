@@ -94,7 +94,18 @@ export type FunctionDetails =
       readonly m: readonly number[];
     }
   | { readonly kind: 'lifecycle'; readonly asOf: number; readonly settings: readonly number[] }
-  | { readonly kind: 'kmeans'; readonly k: number; readonly seed: number; readonly chosenBySilhouette: boolean };
+  | {
+      readonly kind: 'kmeans';
+      readonly k: number;
+      readonly seed: number;
+      readonly chosenBySilhouette: boolean;
+      /** Per feature, whether it was clustered on a log scale (skewed amounts ≥ 0). */
+      readonly logScaled: readonly boolean[];
+      /** Per feature, the rows blank there (left out of its scaling, still clustered). */
+      readonly blanks: readonly number[];
+      /** Per cluster, 1 first: its size and the mean of each feature in the feature's own units (NaN: all blank). */
+      readonly clusters: readonly { readonly size: number; readonly means: readonly number[] }[];
+    };
 
 /** Receives a function's details; functions that have none never call it. */
 export type DetailSink = (details: FunctionDetails) => void;

@@ -1,6 +1,8 @@
 /**
  * Apply. It writes a segment column beside the table and, optionally, colours the rows; it never writes over a
- * non-empty cell unless the caller confirms. Before the first write it keeps what it will change (the host's `save`)
+ * non-empty cell unless the caller confirms. The column beside the table is never one that separates it from other
+ * data: when it is empty but the column after it holds something in the table's rows (another table), a new column
+ * is inserted there, so the other table moves right. The result column is widened to show its labels. Before the first write it keeps what it will change (the host's `save`)
  * and records the place in the document's undo store, so undo (undo.ts) outlives the panel. Every step after that
  * (the writes, the column anchor, the summary sheet, the record's last update) is inside the rollback: if one fails,
  * the sheet is put back and the record dropped; if putting back fails too, the record stays (status `applying`)
@@ -9,7 +11,16 @@
 import { colorsFor } from './palette.js';
 import type { Plan } from './plan.js';
 import { segmentHeader, segmentTable, type Segmentation } from './segment.js';
-import type { CellValue, Rect, RectState, SheetIO, SyncSheetIO, WriteValue } from './sheet-io.js';
+import {
+  columnLetters,
+  type CellValue,
+  type Rect,
+  type RectState,
+  type SheetIO,
+  type SyncSheetIO,
+  type WriteValue,
+} from './sheet-io.js';
+import { widthForLabels } from './column-width.js';
 import { runAsync, runSync, step$, type Flow } from './flow.js';
 import { PanelError } from './messages.js';
 import { newUndoId, rowKey, type SyncUndoPlace, type UndoPlace, type UndoRecord } from './undo-record.js';
@@ -57,6 +68,8 @@ export type ApplyOutcome =
       readonly segmentation: Segmentation;
       readonly legend: readonly { label: string; color: string }[];
       readonly summarySheet?: string;
+      /** Set when the result went into a new column inserted beside the table (the data right of it moved right). */
+      readonly insertedColumn?: true;
     }
   | { readonly kind: 'cancelled' };
 
@@ -67,7 +80,10 @@ export class CancelledError extends Error {
   }
 }
 
-/** Where the segment column goes: the plan's output column, or the first column right of the table. */
+/**
+ * Where the segment column goes: the plan's output column, or the first column right of the table (a new column
+ * inserted there when that one is a gap before other data: see newColumnNeeded).
+ */
 export function targetColumn(plan: Plan): Rect {
   return {
     row: plan.table.row,
@@ -77,11 +93,14 @@ export function targetColumn(plan: Plan): Rect {
   };
 }
 
-/** The table and its result column: the one rectangle an apply reads. */
+/**
+ * The table, its result column and, when the result goes beside the table, the column after that (whether it holds
+ * data decides newColumnNeeded): the one rectangle an apply reads.
+ */
 function applyArea(plan: Plan): Rect {
   const target = targetColumn(plan);
   const left = Math.min(plan.table.col, target.col);
-  const right = Math.max(plan.table.col + plan.table.cols, target.col + 1);
+  const right = Math.max(plan.table.col + plan.table.cols, target.col + (plan.outputColumn === undefined ? 2 : 1));
   return { row: plan.table.row, col: left, rows: plan.table.rows, cols: right - left };
 }
 
@@ -137,6 +156,24 @@ function* targetContent(io: SheetIO | SyncSheetIO, target: Rect, values: CellVal
   return { values, formulas: values.map((_, r) => Boolean(state.formulas?.[r]?.[0])) };
 }
 
+/**
+ * Whether the result column must be a new column inserted beside the table: the plan has no earlier result column,
+ * the column beside the table is empty, and the column after it shows something in the table's rows (`next`), so
+ * writing into the gap would glue this table to the next one.
+ */
+function newColumnNeeded(plan: Plan, current: TargetContent, next: readonly CellValue[]): boolean {
+  if (plan.outputColumn !== undefined) return false;
+  if (current.values.some((_, r) => filled(current, r))) return false;
+  return next.some((v) => v !== null && v !== '');
+}
+
+/** The distinct texts a result column shows (its header and labels), for its width. */
+function shownTexts(written: readonly WriteValue[]): Set<string> {
+  const texts = new Set<string>();
+  for (const v of written) if (v !== null && v !== '') texts.add(String(v));
+  return texts;
+}
+
 function* applyFlow(env: AnyEnv, plan: Plan, confirmOverwrite: boolean, control: RunControl): Flow<ApplyOutcome> {
   const { io, store } = env;
   const step = (fraction: number, phase: Progress['phase']): void => {
@@ -162,10 +199,17 @@ function* applyFlow(env: AnyEnv, plan: Plan, confirmOverwrite: boolean, control:
     const labels =
       plan.method === 'tags' ? written.slice(1).map((v) => (v === null ? '' : String(v))) : segmentation.labels;
     const order =
-      plan.method === 'tags' ? [...new Set(labels.filter((l) => l !== ''))] : segmentation.counts.map((c) => c.label);
+      plan.method === 'tags'
+        ? [...new Set(labels.filter((l) => l !== ''))]
+        : segmentation.counts.filter((c) => !c.none).map((c) => c.label);
     const colors = colorsFor(order);
     const rowColor = labels.map((l) => (l === '' ? null : (colors.get(l) ?? null)));
     const body = tableBody(plan);
+    const insert = newColumnNeeded(plan, current, column(values, target.col + 1 - area.col));
+    const neededWidth = widthForLabels(shownTexts(written));
+    const widthBefore = insert ? undefined : yield* step$(io.columnWidth(target.col));
+    const width =
+      widthBefore !== undefined && neededWidth > widthBefore ? { before: widthBefore, set: neededWidth } : undefined;
 
     step(0.4, 'save');
     const previous = yield* previousRecord(store);
@@ -193,6 +237,8 @@ function* applyFlow(env: AnyEnv, plan: Plan, confirmOverwrite: boolean, control:
         keys: tableValues.slice(1).map((line, r) => rowKey(line, written[r + 1] ?? null)),
         resultToken,
         ...(bodyToken ? { bodyToken } : {}),
+        ...(insert ? { insertedColumn: true } : {}),
+        ...(width ? { width } : {}),
       },
     };
     try {
@@ -204,8 +250,17 @@ function* applyFlow(env: AnyEnv, plan: Plan, confirmOverwrite: boolean, control:
     }
     let summarySheet: string | undefined;
     let wrote = false;
+    const changed = { inserted: false, widened: false };
     try {
       step(0.6, 'write');
+      if (insert) {
+        try {
+          yield* step$(io.insertColumn(target.col));
+        } catch (error) {
+          throw new PanelError('insertRefused', { col: columnLetters(target.col), why: messageOf(error) });
+        }
+        changed.inserted = true;
+      }
       wrote = true;
       yield* step$(
         io.write(
@@ -233,6 +288,13 @@ function* applyFlow(env: AnyEnv, plan: Plan, confirmOverwrite: boolean, control:
         );
       }
       yield* step$(io.commit());
+      if (width) {
+        changed.widened = true;
+        yield* step$(io.setColumnWidth(target.col, width.set));
+      } else if (insert) {
+        // A new column is sized to its labels whatever width it took from its neighbour.
+        yield* step$(io.setColumnWidth(target.col, neededWidth));
+      }
       if (env.anchor) yield* step$(env.anchor.set(io.sheetName, target.col, record.meta.id));
       step(0.9, 'write');
       if (env.addSummary) summarySheet = yield* step$(env.addSummary(segmentation));
@@ -247,9 +309,10 @@ function* applyFlow(env: AnyEnv, plan: Plan, confirmOverwrite: boolean, control:
         record: { meta, data: record.data },
         legend: order.map((l) => ({ label: l, color: colors.get(l) as string })),
         ...(summarySheet ? { summarySheet } : {}),
+        ...(insert ? { insertedColumn: true as const } : {}),
       };
     } catch (error) {
-      yield* rollback(env, record, wrote, summarySheet, previous, error);
+      yield* rollback(env, record, wrote, summarySheet, previous, error, changed);
       throw error;
     }
   } catch (error) {
@@ -279,7 +342,10 @@ export function* forget(env: AnyEnv, record: UndoRecord): Flow<void> {
   }
 }
 
-/** Puts the sheet back as it was after a failed step; if that fails too, the record stays to finish it later. */
+/**
+ * Puts the sheet back as it was after a failed step; if that fails too, the record stays to finish it later.
+ * `changed` says whether the apply had inserted its result column (deleted again) or widened it (narrowed again).
+ */
 export function* rollback(
   env: AnyEnv,
   record: UndoRecord,
@@ -287,13 +353,17 @@ export function* rollback(
   summarySheet: string | undefined,
   previous: UndoRecord | undefined,
   cause: unknown,
+  changed: { readonly inserted: boolean; readonly widened: boolean } = { inserted: false, widened: false },
 ): Flow<void> {
   try {
+    const { data } = record;
     if (summarySheet && env.removeSummary) yield* step$(env.removeSummary(summarySheet));
+    if (changed.inserted) yield* step$(env.io.deleteColumn(data.resultCol));
     if (wrote) {
       yield* restoreFlow(env.io, record, null, true);
       yield* step$(env.io.commit());
     }
+    if (changed.widened && data.width) yield* step$(env.io.setColumnWidth(data.resultCol, data.width.before));
     if (env.anchor) yield* step$(env.anchor.remove(record.meta.sheetName, record.meta.id));
     yield* step$(env.io.discard(record.data.resultToken));
     if (record.data.bodyToken) yield* step$(env.io.discard(record.data.bodyToken));

@@ -1,15 +1,17 @@
 /**
  * How the lines of RFM on order lines are told, in English and Vietnamese: the panel's preview and the summary sheet
  * say the same thing ("24 customers from 412 lines", "43 lines without a customer, rows 5, 9, …"). Counts are
- * grouped as each language writes them (1,234 and 1.234), without Intl, so the Sheets server says it the same way.
+ * grouped as each language writes them (1,234 and 1.234) by core/number-format.ts, so the Sheets server says the same.
  */
 import type { Lang } from '../labels.js';
+import { formatCount } from '../number-format.js';
 import type { LeftOutReason } from '../methods/orders.js';
 import { fillTemplate } from '../template.js';
 import type { RevenueSource } from './plan.js';
 import type { LeftOutGroup, LineGroup } from './rfm-orders.js';
 
-const TEXT = {
+/** Exported for the browser test that looks for an English word on a Vietnamese page (and the reverse). */
+export const LINES_TEXT = {
   customersFromLines: {
     en: '{customers} customers from {lines} lines',
     vi: '{customers} khách hàng từ {lines} dòng',
@@ -40,6 +42,7 @@ const TEXT = {
   leftOut: { en: 'left out: {what}', vi: 'bỏ qua: {what}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
+const TEXT = LINES_TEXT;
 type TextKey = keyof typeof TEXT;
 
 function fill(key: TextKey, lang: Lang, values: Record<string, string>): string {
@@ -48,7 +51,7 @@ function fill(key: TextKey, lang: Lang, values: Record<string, string>): string 
 
 /** A count as the language writes it: 20,497 in English, 20.497 in Vietnamese. */
 export function countText(n: number, lang: Lang): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, lang === 'vi' ? '.' : ',');
+  return formatCount(n, lang);
 }
 
 /** "rows 5, 9, 12, …" (rows as the sheet numbers them; an ellipsis when there are more lines than rows shown). */

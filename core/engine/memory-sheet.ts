@@ -1,9 +1,19 @@
 /**
  * A sheet in memory that implements SheetIO: the engine tests' reference and the model the contract suite holds
  * every host to. Text is stored as text (a label `=1+1` stays text); a write can be made to fail part way, to test
- * recovery; a user can sort rows and insert columns between two calls, as in a real spreadsheet.
+ * recovery; a user can sort rows and insert columns between two calls, as in a real spreadsheet. Columns have widths
+ * (pixels) that move with them; an insert can be made to fail, as a protected sheet's would.
  */
-import type { CellValue, Rect, RectState, SavedToken, SheetIO, StateParts, WriteValue } from './sheet-io.js';
+import {
+  DEFAULT_COLUMN_WIDTH,
+  type CellValue,
+  type Rect,
+  type RectState,
+  type SavedToken,
+  type SheetIO,
+  type StateParts,
+  type WriteValue,
+} from './sheet-io.js';
 import { PanelError } from './messages.js';
 import type { UndoMeta, UndoRecord, UndoStore } from './undo-record.js';
 
@@ -19,13 +29,25 @@ const emptyCell = (): MemoryCell => ({ value: null, formula: null, numberFormat:
 export class MemorySheet implements SheetIO {
   readonly sheetName: string;
   private cells: MemoryCell[][] = [];
+  /** Column widths set by hand (pixels); the others are DEFAULT_COLUMN_WIDTH. */
+  private widths: (number | undefined)[] = [];
   private readonly saved = new Map<string, RectState>();
   private pending: (() => void)[] = [];
   private nextToken = 1;
   /** When set, the write that would change this many more cells fails after changing them. */
   failAfterCellWrites: number | undefined;
+  /** When set, `insertColumn` fails with this message and changes nothing (a protected sheet, say). */
+  refuseColumnInsert: string | undefined;
   /** Calls made, by kind (for tests that count host round trips). */
-  readonly calls = { readValues: 0, readState: 0, write: 0, writeState: 0, commit: 0 };
+  readonly calls = {
+    readValues: 0,
+    readState: 0,
+    write: 0,
+    writeState: 0,
+    commit: 0,
+    insertColumn: 0,
+    deleteColumn: 0,
+  };
 
   constructor(sheetName: string, values: readonly (readonly CellValue[])[] = []) {
     this.sheetName = sheetName;
@@ -68,11 +90,28 @@ export class MemorySheet implements SheetIO {
     Object.assign(this.cell(row, col), { value, formula: null });
   }
 
-  /** A user inserting `count` empty columns before `col`: cells right of it move right. */
+  /** A user inserting `count` empty columns before `col`: cells and widths right of it move right. */
   insertColumns(col: number, count: number): void {
     this.cells = this.cells.map((line) =>
       line ? [...line.slice(0, col), ...Array.from({ length: count }, emptyCell), ...line.slice(col)] : line,
     );
+    if (this.widths.length > col) this.widths.splice(col, 0, ...new Array<undefined>(count));
+  }
+
+  /** A user deleting `count` columns from `col`: cells and widths right of them move left. */
+  deleteColumns(col: number, count: number): void {
+    this.cells = this.cells.map((line) => (line ? [...line.slice(0, col), ...line.slice(col + count)] : line));
+    this.widths.splice(col, count);
+  }
+
+  /** A user resizing a column (pixels). */
+  resizeColumn(col: number, width: number): void {
+    this.widths[col] = width;
+  }
+
+  /** A column's width now (pixels), as the user sees it. */
+  widthOf(col: number): number {
+    return this.widths[col] ?? DEFAULT_COLUMN_WIDTH;
   }
 
   /** A user sorting rows [top, top + rows) by a column, every cell of each row moving with it. */
@@ -120,9 +159,16 @@ export class MemorySheet implements SheetIO {
   }
 
   async isBlank(rect: Rect): Promise<boolean> {
-    return this.grid(rect, (cell) => (cell?.value ?? null) === null && !cell?.formula).every((line) =>
-      line.every(Boolean),
-    );
+    // Only stored cells can hold something: a rectangle far past the used area costs nothing.
+    for (let r = rect.row; r < Math.min(rect.row + rect.rows, this.cells.length); r++) {
+      const line = this.cells[r];
+      if (!line) continue;
+      for (let c = rect.col; c < Math.min(rect.col + rect.cols, line.length); c++) {
+        const cell = line[c];
+        if (cell && (cell.value !== null || cell.formula)) return false;
+      }
+    }
+    return true;
   }
 
   async readState(rect: Rect, parts: StateParts): Promise<RectState> {
@@ -196,6 +242,28 @@ export class MemorySheet implements SheetIO {
     const pending = this.pending;
     this.pending = [];
     for (const apply of pending) apply();
+  }
+
+  async insertColumn(col: number): Promise<void> {
+    this.calls.insertColumn++;
+    await this.commit();
+    if (this.refuseColumnInsert !== undefined) throw new Error(this.refuseColumnInsert);
+    this.insertColumns(col, 1);
+  }
+
+  async deleteColumn(col: number): Promise<void> {
+    this.calls.deleteColumn++;
+    await this.commit();
+    this.deleteColumns(col, 1);
+  }
+
+  async columnWidth(col: number): Promise<number> {
+    return this.widthOf(col);
+  }
+
+  async setColumnWidth(col: number, width: number): Promise<void> {
+    await this.commit();
+    this.widths[col] = width;
   }
 
   private grid<T>(rect: Rect, pick: (cell: MemoryCell | undefined) => T): T[][] {

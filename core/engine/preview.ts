@@ -2,12 +2,9 @@
  * What every host sends back to the panel after a preview or an apply, built the same way everywhere: counts and
  * cut-offs, the chart downsampled so it crosses the Sheets bridge quickly, and the first problem rows with the
  * sheet's own row numbers; for RFM on order lines, how the lines were used; date columns a conversion would fix.
- * Also the rows of the optional summary sheet.
  */
-import { label, type Lang } from '../labels.js';
 import type { ClusterProfile } from './cluster-profile.js';
 import type { DateColumnFinding } from './date-columns.js';
-import { linesTotalText } from './lines-text.js';
 import type { Plan } from './plan.js';
 import type { LineGroup, LinesReport } from './rfm-orders.js';
 import type { Chart, Segmentation } from './segment.js';
@@ -62,19 +59,6 @@ export function previewResult(plan: Plan, segmentation: Segmentation): PreviewRe
       .map((p) => ({ sheetRow: firstDataRow + p.row, message: p.message })),
     ...(segmentation.lines ? { lines: onSheet(segmentation.lines, firstDataRow) } : {}),
     dateColumns: segmentation.dateColumns,
+    ...(segmentation.profile ? { profile: segmentation.profile } : {}),
   };
-}
-
-/**
- * The summary sheet: a header, one row per segment (label, customers, share), and a total. Shares are fractions.
- * For order lines the total says how many lines the customers come from and which lines were left out.
- */
-export function summaryRows(preview: PreviewResult, lang: Lang): (string | number)[][] {
-  const total = preview.counts.reduce((sum, c) => sum + c.count, 0);
-  const totalLabel = preview.lines ? linesTotalText(preview.lines, lang) : label('headerTotal', lang);
-  return [
-    [label('headerSegment', lang), label('headerCustomers', lang), label('headerShare', lang)],
-    ...preview.counts.map((c) => [c.label, c.count, c.share]),
-    [totalLabel, total, total ? 1 : 0],
-  ];
 }

@@ -3,24 +3,28 @@
  * agree. A method is run from its description (core/catalog/methods.ts): its columns and options become the
  * function's arguments by parameter name; order lines, rules and tags have runners of their own. Returns one label
  * per data row ('' when the row gets none), the rows that could not be read, the counts in the method's label
- * order, and the cut-offs and chart the function reported, never recomputed here.
+ * order (rules: the user's group order; rules and tags end with the rows in no group, shares of every row), each
+ * row's (or customer's) value for the summary sheet, and the cut-offs and chart the function reported, never
+ * recomputed here.
  */
 import { readNumber, serialToIso } from '../cells.js';
 import { CATALOG_BY_NAME } from '../catalog/index.js';
 import type { ColumnSpec, MethodSpec } from '../catalog/method.js';
 import { methodSpec } from '../catalog/index.js';
 import type { FunctionDetails, ParamSpec } from '../catalog/types.js';
-import { describeProblem, isProblem } from '../errors.js';
+import { describeProblem, isProblem, type Problem } from '../errors.js';
 import { label, type Lang } from '../labels.js';
 import type { OutCell, OutGrid } from '../output.js';
+import { clusterProfileOf, type ClusterProfile } from './cluster-profile.js';
 import { findDateColumns, type DateColumnFinding } from './date-columns.js';
+import { customerValues, rowValues, type UnitValues } from './segment-values.js';
 import { chartOf, thresholdsOf, formatCut, type Chart, type Threshold } from './details-view.js';
 import type { Plan } from './plan.js';
 import { segmentOrderLines, type LinesReport } from './rfm-orders.js';
 import { resolveRules, ruleLabel } from './rules.js';
 import { call, columnOf, columnsOf, headerName, several, single, type Cell, type Rows } from './table-columns.js';
 
-export type { Chart, Threshold };
+export type { Chart, Threshold, UnitValues };
 
 export interface RowProblem {
   /** 0-based data row (the header is not counted). */
@@ -31,7 +35,10 @@ export interface RowProblem {
 export interface SegmentCount {
   readonly label: string;
   readonly count: number;
+  /** Of all counted rows (rules and tags: of every row, the "no group" ones included). */
   readonly share: number;
+  /** The rows no rule group (or no tag) took: shown for the whole picture, never coloured nor in the legend. */
+  readonly none?: true;
 }
 
 export interface Segmentation {
@@ -40,8 +47,15 @@ export interface Segmentation {
   readonly problems: readonly RowProblem[];
   /** What `counts` count: table rows, or (RFM on order lines) customers. */
   readonly unit: 'rows' | 'customers';
-  /** Per label, in the method's label order, then the others by size. */
+  /**
+   * Per label, in the method's label order, then the others by size (rules: the groups in the user's order); rules
+   * and tags end with the rows left without a group or tag.
+   */
   readonly counts: readonly SegmentCount[];
+  /** The value of each counted unit: one per row of `labels`, or (RFM on order lines) per customer of `customerLabels`. */
+  readonly values: UnitValues;
+  /** RFM on order lines: the segment of each scored customer, in the order of `values`. */
+  readonly customerLabels?: readonly string[];
   /** Rows (RFM on order lines: lines) that could be used; none means there is nothing to apply. */
   readonly usable: number;
   /** Cut-offs and settings used, as label/value pairs for the preview. */
@@ -52,6 +66,8 @@ export interface Segmentation {
   readonly customers?: OutGrid;
   /** The plan's date columns that hold 8-digit numbers or date text rather than dates. */
   readonly dateColumns: readonly DateColumnFinding[];
+  /** k-means: each cluster's size and feature means, the features named by their headers. */
+  readonly profile?: ClusterProfile;
 }
 
 /** What a method's runner answers: one answer per data row, and what the function reported it used. */
@@ -102,7 +118,7 @@ function runRules(plan: Plan, headers: readonly Cell[], rows: Rows): MethodAnswe
     details: [],
     thresholds: cuts.map(({ column, op, cut }) => ({
       name: headerName(headers, column),
-      value: cut === undefined ? '—' : op === 'topPercent' ? `≥ ${formatCut(cut)}` : `≤ ${serialToIso(cut)}`,
+      value: cut === undefined ? '—' : op === 'topPercent' ? `≥ ${formatCut(cut, plan.lang)}` : `≤ ${serialToIso(cut)}`,
     })),
   };
 }
@@ -112,20 +128,43 @@ function runTags(plan: Plan, rows: Rows): MethodAnswers {
   return { answers: rows.map((_, i) => (tagged.has(i) ? (plan.options.tag ?? '') : '')), details: [] };
 }
 
-/** Counts per label: the method's labels in their order, then the others by size. */
-function countLabels(labels: readonly string[], method: MethodSpec, lang: Lang): SegmentCount[] {
+/** The labels in their natural order: the method's own, or the user's rule groups in the order they made them. */
+function labelOrder(method: MethodSpec, plan: Plan): Map<string, number> {
+  const ordered =
+    method.run === 'rules'
+      ? (plan.options.ruleGroups ?? []).map((g) => g.label)
+      : (method.labels ?? []).map((key) => label(key, plan.lang));
+  const rank = new Map<string, number>();
+  ordered.forEach((l, i) => rank.has(l) || rank.set(l, i));
+  return rank;
+}
+
+/** The label of the rows that rules or tags leave without a group, or undefined for the other methods. */
+function noneLabel(method: MethodSpec, lang: Lang): string | undefined {
+  if (method.run === 'rules') return label('noGroup', lang);
+  if (method.run === 'tags') return label('noTag', lang);
+  return undefined;
+}
+
+/**
+ * Counts per label: the labels in their natural order, then the others by size. With `none`, the rows without a
+ * label are counted under it (last) and shares are of every row; otherwise they are not counted.
+ */
+function countLabels(labels: readonly string[], rank: ReadonlyMap<string, number>, none?: string): SegmentCount[] {
   const tally = new Map<string, number>();
-  let labelled = 0;
+  let unlabelled = 0;
   for (const l of labels) {
-    if (l === '') continue;
-    tally.set(l, (tally.get(l) ?? 0) + 1);
-    labelled++;
+    if (l === '') unlabelled++;
+    else tally.set(l, (tally.get(l) ?? 0) + 1);
   }
-  const rank = new Map((method.labels ?? []).map((key, i) => [label(key, lang), i]));
+  const counted = labels.length - (none === undefined ? unlabelled : 0);
   const position = (l: string): number => rank.get(l) ?? Infinity;
-  return [...tally]
-    .map(([l, count]) => ({ label: l, count, share: labelled ? count / labelled : 0 }))
+  const counts: SegmentCount[] = [...tally]
+    .map(([l, count]) => ({ label: l, count, share: counted ? count / counted : 0 }))
     .sort((a, b) => position(a.label) - position(b.label) || b.count - a.count || a.label.localeCompare(b.label));
+  if (none !== undefined && unlabelled > 0)
+    counts.push({ label: none, count: unlabelled, share: unlabelled / counted, none: true });
+  return counts;
 }
 
 /** Points of the scatter: the rows where both mapped columns hold numbers, with their labels. */
@@ -141,6 +180,31 @@ function scatterPoints(method: MethodSpec, plan: Plan, rows: Rows, labels: reado
   return points;
 }
 
+/** The k-means profile, when the function reported one, its features named by the mapped columns' headers. */
+function profileOf(
+  details: readonly FunctionDetails[],
+  plan: Plan,
+  headers: readonly Cell[],
+): { profile?: ClusterProfile } {
+  const features = (several(plan.columns.features) ?? []).map((column) => headerName(headers, column));
+  const profile = clusterProfileOf(details, features, plan.lang);
+  return profile ? { profile } : {};
+}
+
+/**
+ * A row's problem as the preview lists it after "Row 7:": the column's header instead of the argument's name, and no
+ * second, range-relative row number.
+ */
+function rowProblemText(problem: Problem, method: MethodSpec, plan: Plan, headers: readonly Cell[]): string {
+  const { row: _row, onSheet: _onSheet, cell: _cell, ...params } = problem.params;
+  const arg = params.arg;
+  const spec = typeof arg === 'string' ? method.columns.find((c) => (c.param ?? c.role) === arg) : undefined;
+  const column = spec ? single(plan.columns[spec.role]) : undefined;
+  const name = spec ? (column === undefined ? spec.label[plan.lang] : headerName(headers, column)) : undefined;
+  const body = describeProblem({ code: problem.code, params }, plan.lang, name ? () => name : undefined);
+  return name && !body.includes(name) ? `${name}: ${body}` : body;
+}
+
 /** Segments a table (header row first) by the plan's method. */
 export function segmentTable(plan: Plan, table: readonly (readonly Cell[])[]): Segmentation {
   const rows = table.slice(1);
@@ -153,7 +217,9 @@ export function segmentTable(plan: Plan, table: readonly (readonly Cell[])[]): S
       labels: orders.labels,
       problems: orders.problems,
       unit: 'customers',
-      counts: countLabels(orders.customerSegments, method, plan.lang),
+      counts: countLabels(orders.customerSegments, labelOrder(method, plan)),
+      values: customerValues(orders.customers, headers, rows, plan, label('headerRevenue', plan.lang)),
+      customerLabels: orders.customerSegments,
       usable: orders.lines.usedLines,
       thresholds: thresholdsOf(orders.details, method, plan.lang),
       chart: { kind: 'bars' },
@@ -172,7 +238,7 @@ export function segmentTable(plan: Plan, table: readonly (readonly Cell[])[]): S
   const problems: RowProblem[] = [];
   run.answers.forEach((answer, row) => {
     if (isProblem(answer)) {
-      problems.push({ row, message: describeProblem(answer, plan.lang) });
+      problems.push({ row, message: rowProblemText(answer, method, plan, headers) });
       labels.push('');
     } else labels.push(typeof answer === 'string' ? answer : String(answer));
   });
@@ -180,10 +246,17 @@ export function segmentTable(plan: Plan, table: readonly (readonly Cell[])[]): S
     labels,
     problems,
     unit: 'rows',
-    counts: countLabels(labels, method, plan.lang),
+    counts: countLabels(labels, labelOrder(method, plan), noneLabel(method, plan.lang)),
+    values: rowValues(plan, headers, rows),
     usable: rows.length - problems.length,
     thresholds: run.thresholds ?? thresholdsOf(run.details, method, plan.lang),
-    chart: chartOf(run.details, method.chart === 'scatter' ? scatterPoints(method, plan, rows, labels) : []),
+    chart: chartOf(
+      run.details,
+      method.chart === 'scatter' ? scatterPoints(method, plan, rows, labels) : [],
+      method,
+      plan.lang,
+    ),
+    ...profileOf(run.details, plan, headers),
     dateColumns,
   };
 }

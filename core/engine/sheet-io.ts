@@ -59,7 +59,10 @@ export interface SheetIO {
   readonly sheetName: string;
   /** Cell values of a rectangle (blanks as null; formulas as their values). */
   readValues(rect: Rect): Promise<CellValue[][]>;
-  /** Whether no cell of the rectangle holds a value or a formula (a formula showing "" is not blank). */
+  /**
+   * Whether no cell of the rectangle holds a value or a formula (a formula showing "" is not blank). The rectangle may
+   * reach past the sheet's grid or used area: cells there are blank (each host clips before it reads).
+   */
   isBlank(rect: Rect): Promise<boolean>;
   /** The parts of a rectangle as they are now. */
   readState(rect: Rect, parts: StateParts): Promise<RectState>;
@@ -75,7 +78,23 @@ export interface SheetIO {
   writeState(state: RectState): Promise<void>;
   /** Sends every write held back; after it, the sheet holds them all. */
   commit(): Promise<void>;
+  /**
+   * Inserts one empty column before `col`, across the whole sheet: what stood at `col` and right of it moves one
+   * column right (with its formats, widths, tables and merged areas). Writes held back are sent first; the insert is
+   * made at once. The new column has no fill and the default number format. Throws what the host says when the
+   * sheet refuses (a protected sheet, an array formula cut in two, data pushed off the last column).
+   */
+  insertColumn(col: number): Promise<void>;
+  /** Deletes column `col` across the whole sheet (what stood right of it moves left); writes held back are sent first. */
+  deleteColumn(col: number): Promise<void>;
+  /** A column's width in pixels (CSS pixels, 96 per inch; Excel's points are converted). */
+  columnWidth(col: number): Promise<number>;
+  /** Sets a column's width in pixels; writes held back are sent first. */
+  setColumnWidth(col: number, width: number): Promise<void>;
 }
+
+/** Excel's default column width (8.43 characters of Calibri 11), and what a host without widths answers. */
+export const DEFAULT_COLUMN_WIDTH = 64;
 
 /** The same port with answers given at once: the Sheets server, where a run must finish within its call. */
 export type Synchronous<T> = {

@@ -46,6 +46,13 @@ export interface UndoData {
   readonly resultToken: SavedToken;
   /** The table's data rows' fills as they were, when the apply coloured them. */
   readonly bodyToken?: SavedToken;
+  /**
+   * True when the apply inserted the result column (the column beside the table was a gap before another table):
+   * undo deletes that column again, which also takes away its width.
+   */
+  readonly insertedColumn?: boolean;
+  /** When the apply widened an existing result column: its width before and the width set (pixels). */
+  readonly width?: { readonly before: number; readonly set: number };
 }
 
 export interface UndoRecord {

@@ -5,10 +5,19 @@
  * only what the apply changed: the result column's cells (values, formulas, number formats, text as text) and the
  * fills that still hold the colour the apply gave them. Result cells the user changed since are overwritten only
  * after the user confirms; anything else that does not match refuses with a clear message and changes nothing.
+ * A result column the apply inserted is deleted again, only while its header is the one written and it holds
+ * nothing outside the table's rows; a column the apply widened gets its width back unless the user resized it since.
  */
 import { runAsync, runSync, step$, type Flow } from './flow.js';
 import { PanelError } from './messages.js';
-import type { CellValue, Rect, RectState, SheetIO, SyncSheetIO } from './sheet-io.js';
+import {
+  columnLetters,
+  type CellValue,
+  type Rect,
+  type RectState,
+  type SheetIO,
+  type SyncSheetIO,
+} from './sheet-io.js';
 import {
   matchRows,
   resultCellIdentity,
@@ -20,6 +29,10 @@ import {
 
 /** How far sideways undo looks for a table whose columns moved, when the host has no column anchor. */
 const SHIFT_WINDOW = 64;
+/** The most rows any host's sheet has (Excel's): a column is checked down to here, each host clipping to its grid. */
+const SHEET_ROWS = 1_048_576;
+/** Widths within a pixel are the same width (Excel keeps points, rounded). */
+const sameWidth = (a: number, b: number): boolean => Math.abs(a - b) < 1;
 
 export interface UndoEnv extends UndoPlace {
   /** The port for a sheet; throws PanelError `sheetMissing` when there is no such sheet. */
@@ -68,8 +81,8 @@ interface SavedStates {
 }
 
 /**
- * Writes back what the apply changed, with the table `shift` columns from where it was and its rows as `from`
- * says. `now` is what the sheet holds (for the fills the user changed since); without it every saved cell is put
+ * Writes back what the apply changed (the result column, unless the apply inserted it, and the body's fills), with
+ * the table `shift` columns from where it was and its rows as `from` says. `now` is what the sheet holds (for the fills the user changed since); without it every saved cell is put
  * back as saved (the rollback of a run that just wrote). `saved` is what the tokens hold, when already loaded.
  */
 export function* restoreFlow(
@@ -89,21 +102,24 @@ export function* restoreFlow(
     (grid?.[sourceRow(from, p)]?.[0] ?? null) as T | null;
   const keepFill = (current: string | null | undefined, s: number, saved: string | null): string | null =>
     force || !now || sameColor(current, writtenAt(record, s).color) ? saved : (current ?? null);
-  yield* step$(
-    io.writeState({
-      rect: result,
-      values: Array.from({ length: rows }, (_, p) => [pick(original.values, p)]),
-      formulas: Array.from({ length: rows }, (_, p) => [pick(original.formulas, p)]),
-      numberFormats: Array.from({ length: rows }, (_, p) => [pick(original.numberFormats, p)]),
-      ...(original.backgrounds
-        ? {
-            backgrounds: Array.from({ length: rows }, (_, p) => [
-              keepFill(now?.result.backgrounds?.[p]?.[0], sourceRow(from, p), pick(original.backgrounds, p)),
-            ]),
-          }
-        : {}),
-    }),
-  );
+  // A result column the apply inserted is not written back but deleted (by the caller): what stood there before
+  // the insert is the column now right of it, untouched.
+  if (!data.insertedColumn)
+    yield* step$(
+      io.writeState({
+        rect: result,
+        values: Array.from({ length: rows }, (_, p) => [pick(original.values, p)]),
+        formulas: Array.from({ length: rows }, (_, p) => [pick(original.formulas, p)]),
+        numberFormats: Array.from({ length: rows }, (_, p) => [pick(original.numberFormats, p)]),
+        ...(original.backgrounds
+          ? {
+              backgrounds: Array.from({ length: rows }, (_, p) => [
+                keepFill(now?.result.backgrounds?.[p]?.[0], sourceRow(from, p), pick(original.backgrounds, p)),
+              ]),
+            }
+          : {}),
+      }),
+    );
   if (!data.bodyToken || rows < 2) return;
   const body: RectState = saved?.body ?? (yield* step$(io.load(data.bodyToken)));
   const cols = data.table.cols;
@@ -150,6 +166,18 @@ function* locate(io: AnyIO, record: UndoRecord, anchor: AnyEnv['anchor']): Flow<
     }
   }
   return undefined;
+}
+
+/**
+ * The column the apply inserted may be deleted only while it is that column: its header is the one written (not
+ * another column that came there) and it holds nothing above or below the table that deleting it would lose.
+ */
+function* checkInsertedColumn(io: AnyIO, record: UndoRecord, table: Rect, col: number, header: CellValue): Flow<void> {
+  if (!sameText(header, record.data.headerWritten)) throw new PanelError('undoMoved', { header: record.meta.header });
+  const end = table.row + table.rows;
+  const aboveBlank = table.row === 0 || (yield* step$(io.isBlank({ row: 0, col, rows: table.row, cols: 1 })));
+  const belowBlank = yield* step$(io.isBlank({ row: end, col, rows: SHEET_ROWS - end, cols: 1 }));
+  if (!aboveBlank || !belowBlank) throw new PanelError('undoColumnInUse', { col: columnLetters(col) });
 }
 
 function* undoFlow(env: AnyEnv, confirmChanged: boolean): Flow<UndoOutcome> {
@@ -208,8 +236,12 @@ function* undoFlow(env: AnyEnv, confirmChanged: boolean): Flow<UndoOutcome> {
   let changed = 0;
   for (let p = 0; p < table.rows; p++)
     if (!sameText(resultCell(p), writtenAt(record, sourceRow(from, p)).value)) changed++;
+  const resultCol = data.resultCol + shift;
+  if (data.insertedColumn) yield* checkInsertedColumn(io, record, table, resultCol, resultCell(0));
   if (changed > 0 && !confirmChanged) return { kind: 'needsConfirmation', changed };
 
+  // The inserted column goes first: a sheet that refuses to delete it refuses before anything is written back.
+  if (data.insertedColumn) yield* step$(io.deleteColumn(resultCol));
   yield* restoreFlow(
     io,
     record,
@@ -220,6 +252,8 @@ function* undoFlow(env: AnyEnv, confirmChanged: boolean): Flow<UndoOutcome> {
     saved,
   );
   yield* step$(io.commit());
+  if (data.width && sameWidth(yield* step$(io.columnWidth(resultCol)), data.width.set))
+    yield* step$(io.setColumnWidth(resultCol, data.width.before));
   if (env.anchor) yield* step$(env.anchor.remove(meta.sheetName, meta.id));
   yield* step$(io.discard(data.resultToken));
   if (data.bodyToken) yield* step$(io.discard(data.bodyToken));

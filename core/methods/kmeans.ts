@@ -3,28 +3,40 @@
  * 1..k with 1 the largest. Lloyd iterations from a seeded k-means++ start (./lloyd.ts) do the fitting;
  * this file adds what a spreadsheet formula needs on top:
  *
+ * 0. log scale (unless turned off): a column whose present values are all ≥ 0 and strongly right-skewed
+ *    (skewness above `LOG_SKEWNESS` = 2, as revenue usually is: a few customers buy a hundred times the median) is
+ *    clustered on log(1 + x / m), m the median of its positive values. Dividing by m makes the scale unit-free
+ *    (revenue in ₫ or in millions of ₫ gives the same clusters); without it one very large customer is a cluster
+ *    of its own and everybody else the other. Fewer than 7 rows can never reach a skewness of 2.
  * 1. z-scoring: each column becomes (x − mean) / standard deviation (population), so a column in dong does not
- *    outweigh a column of order counts. A column whose values are all equal within the shared relative tolerance
- *    is constant: it becomes 0 and contributes nothing. Sums run over each column's sorted values, so they round
- *    the same way in any row order.
- * 2. canonical order: rows sorted lexicographically on their z-scored vectors, ties by original values. Seeding,
- *    sampling and numbering all work in this order, so reordering the rows reorders the answers and nothing else.
+ *    outweigh a column of order counts. A blank (NaN) is left out of its column's mean and standard deviation and
+ *    gets z = 0: it sits at the column's mean, so the row is clustered on its other columns. A column whose values
+ *    are all equal within the shared relative tolerance is constant: it becomes 0 and contributes nothing. Sums
+ *    run over each column's sorted values, so they round the same way in any row order.
+ * 2. canonical order: rows sorted lexicographically on their z-scored vectors, ties by original values (a blank
+ *    before any number). Seeding, sampling and numbering all work in this order, so reordering the rows reorders
+ *    the answers and nothing else.
  * 3. restarts: `RESTARTS` fits per k, each seeded from (seed, k, restart); the least inertia (sum of squared
  *    distances to the nearest centroid) wins, ties to the earlier restart. Over `FIT_ROWS` rows, the centroids are
  *    fitted on `FIT_ROWS` rows taken by stride in canonical order, then every row goes to its nearest centroid.
  *    With no more distinct rows than k, each distinct row is its own cluster (fewer than k clusters appear).
  * 4. choosing k (when not given): each k in 2..min(8, n − 1) is scored by its mean silhouette on at most
- *    `SILHOUETTE_ROWS` rows taken by stride in canonical order; the best wins, ties (within the shared relative
- *    tolerance) to the smaller k. The same seeds are used as for a given k, so a chosen k gives the same answer
- *    as asking for that k.
+ *    `SILHOUETTE_ROWS` rows taken by stride in canonical order. The best k whose clusters all hold at least
+ *    `MIN_CLUSTER_SHARE` (2 %) of the rows wins, ties (within the shared relative tolerance) to the smaller k: a
+ *    silhouette can be best with one outlier alone, which names nobody. When every k leaves some cluster under
+ *    2 %, the best silhouette wins. Below 50 rows 2 % is less than one row, so the size rule never applies. The
+ *    same seeds are used as for a given k, so a chosen k gives the same answer as asking for that k.
  * 5. numbering: clusters by size, descending; equal sizes by their first member in canonical order.
+ * 6. profile: each cluster's size and the mean of each column over its present values, in the column's own units
+ *    (before log and z), summed in canonical order.
  *
  * Cost, for n rows, p features, K candidate values of k (1, or up to 7 when choosing), R = 10 restarts, I ≤ 100
  * Lloyd iterations, m = min(n, 10,000) fitted rows and s = min(n, 2,000) silhouette rows:
- * O(p·n log n) to z-score and order, O(K·R·I·m·k·p) to fit, O(s²·p + K·s²) for the silhouettes and O(n·k·p) to
- * assign every row; memory O(n·p + s²). The fit and silhouette terms stop growing past 10,000 rows: on
- * 1,048,576 rows × 3 features (Node 20, one core) the call takes about 1.5 s with k given, half of it sorting,
- * and 2–4 s with k blank, most of it the 7 × 10 fits on 10,000 rows.
+ * O(p·n log n) to scale, z-score and order, O(K·R·I·m·k·p) to fit, O(s²·p + K·s²) for the silhouettes and
+ * O(n·k·p) to assign every row (once more per k passed over for a small cluster); memory O(n·p + s²). The fit and
+ * silhouette terms stop growing past 10,000 rows: on 1,048,576 rows × 3 features (Node 20, one core) the call
+ * takes about 1.5 s with k given, half of it sorting, and 2–4 s with k blank, most of it the 7 × 10 fits on
+ * 10,000 rows.
  *
  * @see http://ilpubs.stanford.edu:8090/778/1/2006-13.pdf (Arthur & Vassilvitskii, k-means++: the advantages of careful seeding)
  * @see https://doi.org/10.1016/0377-0427(87)90125-7 (Rousseeuw, silhouettes)
@@ -45,6 +57,10 @@ export const RESTARTS = 10;
 export const FIT_ROWS = 10_000;
 /** The silhouette is computed on at most this many rows, taken by stride in canonical order. */
 export const SILHOUETTE_ROWS = 2_000;
+/** A column of values ≥ 0 whose skewness is above this is clustered on a log scale. */
+export const LOG_SKEWNESS = 2;
+/** When k is chosen, each cluster should hold at least this share of the rows. */
+export const MIN_CLUSTER_SHARE = 0.02;
 const MAX_ITERATIONS = 100;
 /** A fit stops when no centroid moves by more than this squared distance (in z-score units). */
 const CONVERGED = 1e-6;
@@ -54,6 +70,14 @@ export interface KmeansOptions {
   readonly k?: number;
   /** Any whole number; the same seed gives the same answer. */
   readonly seed: number;
+  /** Cluster strongly right-skewed columns of values ≥ 0 on log(1 + x / median); default true. */
+  readonly logScale?: boolean;
+}
+
+/** One cluster of the profile: its size and the mean of each feature (NaN when all its rows are blank there). */
+export interface ClusterMeans {
+  readonly size: number;
+  readonly means: readonly number[];
 }
 
 export interface KmeansResult {
@@ -65,10 +89,82 @@ export interface KmeansResult {
   readonly count: number;
   /** Mean silhouette (on the sample) of the chosen k; NaN when k was given. */
   readonly silhouette: number;
+  /** Per feature, whether it was clustered on a log scale. */
+  readonly logScaled: readonly boolean[];
+  /** Per feature, how many rows were blank (NaN) there. */
+  readonly blanks: readonly number[];
+  /** Per cluster, 1 first: its size and feature means in the features' own units. */
+  readonly profile: readonly ClusterMeans[];
+}
+
+/** Column j's present (non-NaN) values, sorted ascending. */
+function presentSorted(features: Float64Array, p: number, j: number): Float64Array {
+  const n = features.length / p;
+  const column = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const x = features[i * p + j] as number;
+    if (x === x) column[m++] = x;
+  }
+  return column.subarray(0, m).sort();
 }
 
 /**
- * Z-scores every column of an n×p row-major matrix. A constant column (all values equal within the shared
+ * Skewness (third standardized moment, population) of sorted values; NaN when they are all equal within the shared
+ * relative tolerance or fewer than 2. Moments of (x − mean) / sd, so large amounts do not overflow.
+ */
+export function skewness(sorted: Float64Array): number {
+  const m = sorted.length;
+  if (m < 2 || atMost(sorted[m - 1] as number, sorted[0] as number)) return NaN;
+  let sum = 0;
+  for (let i = 0; i < m; i++) sum += sorted[i] as number;
+  const mean = sum / m;
+  let squares = 0;
+  for (let i = 0; i < m; i++) squares += ((sorted[i] as number) - mean) ** 2;
+  const sd = Math.sqrt(squares / m);
+  if (!(sd > 0)) return NaN;
+  let cubes = 0;
+  for (let i = 0; i < m; i++) cubes += (((sorted[i] as number) - mean) / sd) ** 3;
+  return cubes / m;
+}
+
+/** The median of the positive values among sorted values ≥ 0 (some are positive when the skewness is defined). */
+function positiveMedian(sorted: Float64Array): number {
+  let first = 0;
+  while (first < sorted.length && !((sorted[first] as number) > 0)) first++;
+  const count = sorted.length - first;
+  const mid = first + Math.floor(count / 2);
+  return count % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * Per column, the divisor of its log scale: the median of its positive values when the column is clustered on
+ * log(1 + x / median) (all present values ≥ 0, skewness above `LOG_SKEWNESS`), else 0 (kept as it is).
+ */
+export function logScaleDivisors(features: Float64Array, p: number): number[] {
+  const divisors: number[] = [];
+  for (let j = 0; j < p; j++) {
+    const sorted = presentSorted(features, p, j);
+    const skewed = sorted.length > 0 && (sorted[0] as number) >= 0 && skewness(sorted) > LOG_SKEWNESS;
+    divisors.push(skewed ? positiveMedian(sorted) : 0);
+  }
+  return divisors;
+}
+
+/** The features with each column of positive divisor d replaced by log(1 + x / d); blanks (NaN) stay blank. */
+function applyLogScale(features: Float64Array, p: number, divisors: readonly number[]): Float64Array {
+  if (divisors.every((d) => d === 0)) return features;
+  const out = Float64Array.from(features);
+  for (let i = 0; i < out.length; i++) {
+    const d = divisors[i % p] as number;
+    if (d > 0) out[i] = Math.log1p((out[i] as number) / d);
+  }
+  return out;
+}
+
+/**
+ * Z-scores every column of an n×p row-major matrix. A blank (NaN) is left out of its column's mean and standard
+ * deviation and becomes 0, the column's mean. A constant column (all present values equal within the shared
  * relative tolerance) becomes 0. Each column's sums run over its sorted values: the same in any row order.
  * Scaling by an exact power of two keeps the squares of very large or very small values finite.
  */
@@ -76,31 +172,42 @@ export function standardize(features: Float64Array, p: number): Float64Array {
   const n = features.length / p;
   const z = new Float64Array(n * p);
   if (n === 0) return z;
-  const column = new Float64Array(n);
   for (let j = 0; j < p; j++) {
-    for (let i = 0; i < n; i++) column[i] = features[i * p + j] as number;
-    column.sort();
+    const column = presentSorted(features, p, j);
+    const m = column.length;
+    if (m === 0) continue;
     const lo = column[0] as number;
-    const hi = column[n - 1] as number;
+    const hi = column[m - 1] as number;
     if (atMost(hi, lo)) continue;
     const size = Math.max(Math.abs(lo), Math.abs(hi));
     const scale = size > 1e150 ? 2 ** -600 : size < 1e-150 ? 2 ** 600 : 1;
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += (column[i] as number) * scale;
-    const mean = sum / n;
+    for (let i = 0; i < m; i++) sum += (column[i] as number) * scale;
+    const mean = sum / m;
     let squares = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < m; i++) {
       const d = (column[i] as number) * scale - mean;
       squares += d * d;
     }
-    const sd = Math.sqrt(squares / n);
+    const sd = Math.sqrt(squares / m);
     if (!(sd > 0)) continue;
-    for (let i = 0; i < n; i++) z[i * p + j] = ((features[i * p + j] as number) * scale - mean) / sd;
+    for (let i = 0; i < n; i++) {
+      const x = features[i * p + j] as number;
+      if (x === x) z[i * p + j] = (x * scale - mean) / sd;
+    }
   }
   return z;
 }
 
-/** Row indexes sorted lexicographically on the z-scored rows, ties by the original values. */
+/** Original values in order, a blank (NaN) before any number. */
+function compareValues(a: number, b: number): number {
+  if (a === b) return 0;
+  if (a !== a) return b !== b ? 0 : -1;
+  if (b !== b) return 1;
+  return a - b;
+}
+
+/** Row indexes sorted lexicographically on the z-scored rows, ties by the original values (blanks first). */
 export function canonicalOrder(z: Float64Array, features: Float64Array, p: number): Uint32Array {
   const n = z.length / p;
   const order = new Uint32Array(n);
@@ -113,7 +220,7 @@ export function canonicalOrder(z: Float64Array, features: Float64Array, p: numbe
       if (d !== 0) return d;
     }
     for (let j = 0; j < p; j++) {
-      const d = (features[ia + j] as number) - (features[ib + j] as number);
+      const d = compareValues(features[ia + j] as number, features[ib + j] as number);
       if (d !== 0) return d;
     }
     return a - b; // identical rows: interchangeable, any order gives the same answers
@@ -249,9 +356,51 @@ export function numberClusters(labels: Int32Array, k: number): { numbers: Int32A
   return { numbers, count: used.length };
 }
 
+/** The smallest cluster with members, as a count of rows; `labels` index `sizes`. */
+function smallestCluster(labels: Int32Array, k: number): number {
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < labels.length; i++) sizes[labels[i] as number]! += 1;
+  let smallest = Infinity;
+  for (let c = 0; c < k; c++) if ((sizes[c] as number) > 0) smallest = Math.min(smallest, sizes[c] as number);
+  return smallest;
+}
+
 /**
- * Clusters the n rows of an n×p row-major matrix of finite numbers (n ≥ 2; k, when given, in 2..n; when not
- * given, n ≥ 3). See the file comment for the steps and their cost.
+ * Each cluster's size and the mean of each feature over its present (non-NaN) values, clusters numbered 1..count;
+ * sums run in canonical order (`order`), so they round the same way in any row order.
+ */
+function clusterProfile(
+  features: Float64Array,
+  p: number,
+  clusters: Int32Array,
+  count: number,
+  order: ArrayLike<number>,
+): ClusterMeans[] {
+  const sizes = new Float64Array(count);
+  const sums = new Float64Array(count * p);
+  const present = new Float64Array(count * p);
+  for (let position = 0; position < order.length; position++) {
+    const row = order[position] as number;
+    const c = (clusters[row] as number) - 1;
+    sizes[c]! += 1;
+    for (let j = 0; j < p; j++) {
+      const x = features[row * p + j] as number;
+      if (x !== x) continue;
+      sums[c * p + j]! += x;
+      present[c * p + j]! += 1;
+    }
+  }
+  return Array.from({ length: count }, (_, c) => ({
+    size: sizes[c] as number,
+    means: Array.from({ length: p }, (_, j) =>
+      present[c * p + j] ? (sums[c * p + j] as number) / (present[c * p + j] as number) : NaN,
+    ),
+  }));
+}
+
+/**
+ * Clusters the n rows of an n×p row-major matrix of finite numbers or NaN for a blank (n ≥ 2; k, when given, in
+ * 2..n; when not given, n ≥ 3). See the file comment for the steps and their cost.
  */
 export function kmeansCluster(features: Float64Array, p: number, options: KmeansOptions): KmeansResult {
   const n = p > 0 ? features.length / p : 0;
@@ -262,18 +411,22 @@ export function kmeansCluster(features: Float64Array, p: number, options: Kmeans
   else for (let c = 2; c <= Math.min(MAX_AUTO_K, n - 1); c++) candidates.push(c);
   if (candidates.length === 0) throw new RangeError('choosing k needs at least 3 rows');
 
-  const z = standardize(features, p);
+  const divisors = options.logScale === false ? new Array<number>(p).fill(0) : logScaleDivisors(features, p);
+  const z = standardize(applyLogScale(features, p, divisors), p);
   const order = canonicalOrder(z, features, p);
   const canonical = gatherRows(z, order, p);
   const fit = fitData(gatherRows(canonical, strideSample(n, FIT_ROWS), p), p);
+  const labels = new Int32Array(n);
 
   let chosen: { k: number; centroids: Float64Array; score: number } = {
     k: candidates[0] as number,
     centroids: new Float64Array(0),
     score: NaN,
   };
-  if (candidates.length === 1) chosen.centroids = fitCentroids(fit, p, chosen.k, seed);
-  else {
+  if (candidates.length === 1) {
+    chosen.centroids = fitCentroids(fit, p, chosen.k, seed);
+    assignNearest(canonical, p, chosen.centroids, labels);
+  } else {
     const sample = gatherRows(canonical, strideSample(n, SILHOUETTE_ROWS), p);
     const distances = pairwiseDistances(sample, p);
     const sampleLabels = new Int32Array(sample.length / p);
@@ -283,16 +436,38 @@ export function kmeansCluster(features: Float64Array, p: number, options: Kmeans
       assignNearest(sample, p, centroids, sampleLabels);
       scored.push({ k: candidate, score: meanSilhouette(distances, sampleLabels, centroids.length / p), centroids });
     }
-    const best = bestK(scored);
-    chosen = scored.find((s) => s.k === best) as typeof chosen;
+    // The best silhouette whose clusters all hold 2 % of the rows; the best silhouette when none does.
+    let pool = scored;
+    let found: (typeof scored)[number] | undefined;
+    while (pool.length > 0 && !found) {
+      const best = bestK(pool);
+      const candidate = pool.find((s) => s.k === best) as (typeof scored)[number];
+      assignNearest(canonical, p, candidate.centroids, labels);
+      if (smallestCluster(labels, candidate.centroids.length / p) >= MIN_CLUSTER_SHARE * n) found = candidate;
+      else pool = pool.filter((s) => s !== candidate);
+    }
+    if (!found) {
+      const best = bestK(scored);
+      found = scored.find((s) => s.k === best) as (typeof scored)[number];
+      assignNearest(canonical, p, found.centroids, labels);
+    }
+    chosen = found;
   }
 
-  const labels = new Int32Array(n);
-  assignNearest(canonical, p, chosen.centroids, labels);
   const { numbers, count } = numberClusters(labels, chosen.centroids.length / p);
   const clusters = new Int32Array(n);
   for (let position = 0; position < n; position++) {
     clusters[order[position] as number] = numbers[labels[position] as number] as number;
   }
-  return { clusters, k: chosen.k, count, silhouette: chosen.score };
+  const blanks = new Array<number>(p).fill(0);
+  for (let i = 0; i < features.length; i++) if (features[i] !== features[i]) blanks[i % p]! += 1;
+  return {
+    clusters,
+    k: chosen.k,
+    count,
+    silhouette: chosen.score,
+    logScaled: divisors.map((d) => d > 0),
+    blanks,
+    profile: clusterProfile(features, p, clusters, count, order),
+  };
 }

@@ -1,9 +1,26 @@
-/** How a computed value is shown in a cell: dates as ISO, money with ₫, shares as percentages. */
+/**
+ * How a computed value is shown in a cell: dates as ISO, money with ₫, shares as percentages, each number written
+ * as the page's language writes it (1,234.5 and 50.8% in English; 1.234,5 and 50,8% in Vietnamese), through
+ * core/number-format.ts like every other number on screen.
+ */
 import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from '../../core/dates.js';
+import type { Lang } from '../../core/labels.js';
+import { formatNumber as inLanguage } from '../../core/number-format.js';
 import type { ColumnFormat } from './sheet-model.js';
 
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const groupedDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/**
+ * The language the grid writes numbers in. The page has one grid language, the one chosen in the side panel:
+ * the page sets it (setGridLanguage) before the grid draws, so the workbook's views need not carry it.
+ */
+let gridLang: Lang = 'en';
+
+export function setGridLanguage(lang: Lang): void {
+  gridLang = lang;
+}
+
+export function gridLanguage(): Lang {
+  return gridLang;
+}
 
 export function serialToIsoDate(serial: number): string {
   const date = new Date(Math.round((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
@@ -18,17 +35,25 @@ export function serialToTime(serial: number): string {
   return `${hh}:${mm}:${ss}`;
 }
 
-/** The general format: whole numbers as they are, fractions to 10 significant digits (as Sheets shows them). */
-export function general(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  return String(Number(value.toPrecision(10)));
+/**
+ * The general format: whole numbers as they are, fractions to 10 significant digits (as Sheets shows them), with the
+ * language's decimal sign and no grouping.
+ */
+export function general(value: number, lang: Lang = gridLang): string {
+  const text = Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(10)));
+  return lang === 'vi' ? text.replace('.', ',') : text;
 }
 
 /**
  * A number as shown. `type` is HyperFormula's detailed value type (`NUMBER_DATE`, `NUMBER_PERCENT`, …), which wins
  * over the column's format: a date stays a date in any column.
  */
-export function formatNumber(value: number, type: string, format: ColumnFormat | undefined): string {
+export function formatNumber(
+  value: number,
+  type: string,
+  format: ColumnFormat | undefined,
+  lang: Lang = gridLang,
+): string {
   switch (type) {
     case 'NUMBER_DATE':
       return serialToIsoDate(value);
@@ -37,27 +62,28 @@ export function formatNumber(value: number, type: string, format: ColumnFormat |
     case 'NUMBER_TIME':
       return serialToTime(value);
     case 'NUMBER_PERCENT':
-      return percent(value);
+      return percent(value, lang);
   }
   switch (format) {
     case 'vnd':
-      return `${grouped.format(value)} ₫`;
+      return `${inLanguage(value, lang)} ₫`;
     case 'percent':
-      return percent(value);
+      return percent(value, lang);
     case 'integer':
-      return Number.isInteger(value) ? grouped.format(value) : general(value);
+      return Number.isInteger(value) ? inLanguage(value, lang) : general(value, lang);
     case 'decimal':
-      return groupedDecimal.format(value);
+      return inLanguage(value, lang, 2, true);
     case 'ratio':
-      return `${value.toFixed(1)}×`;
+      return `${inLanguage(value, lang, 1, true)}×`;
     default:
-      return general(value);
+      return general(value, lang);
   }
 }
 
-function percent(value: number): string {
+/** 50.8%, 12% and 150% (whole from 100 % up, as the sample's growth column reads best). */
+function percent(value: number, lang: Lang): string {
   const p = Math.round(value * 1000) / 10;
-  return `${Math.abs(p) >= 100 || Number.isInteger(p) ? p.toFixed(0) : p.toFixed(1)}%`;
+  return `${inLanguage(p, lang, Math.abs(p) >= 100 || Number.isInteger(p) ? 0 : 1, true)}%`;
 }
 
 /** Excel's number format for a column format (XLSX export). */

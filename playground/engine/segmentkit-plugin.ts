@@ -5,7 +5,8 @@
  *   HyperFormula errors `{ code: '#DIV/0!', type, message }`, which the core's cell reader reports as a per-row problem);
  *   a single cell or literal stays a bare value; a left-out argument is `undefined`.
  * - Answers: per-row problems become `#VALUE!` errors carrying the message, dates become date-typed serials, whole-call
- *   problems become one `#VALUE!` with the message in the formula's own cell.
+ *   problems become one `#VALUE!` with the message in the formula's own cell. The formula's range arguments are known
+ *   from its AST, so a message names the sheet's own cell or row (`values, cell C7`), not a row counted in the range.
  * - Spill size: HyperFormula fixes an array formula's size from the formula alone, before any value is known. One
  *   answer per input cell (`perCell`) spills exactly like the input range; one per matrix row (`perRow`) is a column as
  *   tall as the matrix; a scalar is one cell. A table's width is measured once from the catalog's own example; its
@@ -26,6 +27,8 @@ import {
   type FunctionArgument,
   type ImplementedFunctions,
 } from 'hyperformula';
+import type { ArgPlace } from '../../core/arg-places.js';
+import { withArgumentPlaces } from '../../core/catalog/invoke.js';
 import {
   CATALOG,
   describeProblem,
@@ -43,8 +46,47 @@ interface ProcedureAst {
   readonly procedureName: string;
   readonly args: readonly unknown[];
 }
-/** HyperFormula's interpreter state, passed through untouched. */
+/** HyperFormula's interpreter state: passed through, but for the formula's own address. */
 type InterpreterState = object;
+
+/** A cell address of HyperFormula's AST (relative or absolute), and the absolute address it resolves to. */
+interface AstAddress {
+  toSimpleCellAddress(base: SimpleCellAddress): SimpleCellAddress;
+}
+interface SimpleCellAddress {
+  readonly sheet: number;
+  readonly row: number;
+  readonly col: number;
+}
+
+/**
+ * Where an argument of the formula is on the sheet: a range (`C2:C10`, `Orders!C2:C10`) or one cell; undefined for
+ * anything else (a constant, an expression, a whole-column reference). `sheetName` names a sheet other than the
+ * formula's own.
+ */
+function astPlace(
+  arg: unknown,
+  formula: SimpleCellAddress,
+  sheetName: (sheet: number) => string | undefined,
+): ArgPlace | undefined {
+  const node = arg as { type?: unknown; start?: AstAddress; end?: AstAddress; reference?: AstAddress };
+  let start: SimpleCellAddress;
+  let end: SimpleCellAddress;
+  if (node.type === 'CELL_RANGE' && node.start && node.end) {
+    start = node.start.toSimpleCellAddress(formula);
+    end = node.end.toSimpleCellAddress(formula);
+  } else if (node.type === 'CELL_REFERENCE' && node.reference) {
+    start = end = node.reference.toSimpleCellAddress(formula);
+  } else return undefined;
+  const name = start.sheet === formula.sheet ? undefined : sheetName(start.sheet);
+  return {
+    ...(name === undefined ? {} : { sheet: name }),
+    row: Math.min(start.row, end.row) + 1,
+    col: Math.min(start.col, end.col),
+    rows: Math.abs(end.row - start.row) + 1,
+    cols: Math.abs(end.col - start.col) + 1,
+  };
+}
 type InterpreterValue = ReturnType<typeof SimpleRangeValue.onlyValues> | CellError | number | string | boolean;
 
 /** Excel's and Sheets' error text for each HyperFormula error type (what the core's cell reader expects). */
@@ -225,21 +267,32 @@ export class SegmentKitPlugin extends FunctionPlugin {
   }
 
   calculate(spec: FunctionSpec, ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    const places = this.places(ast, state);
     return this.runFunction(ast.args as never, state as never, this.metadata(spec.name), (...raw: unknown[]) => {
       const args = raw.map(toHostArgument);
       const reserved = this.size(spec, ast, state);
-      let result: ReturnType<typeof invoke>;
-      try {
-        result = invoke(spec.name, args);
-      } catch (bug) {
-        // Not a whole-call problem (those come back as values): a bug. Say so in the cell and in the console.
-        console.error(`${spec.name} failed`, bug);
-        const message = bug instanceof Error ? bug.message : String(bug);
-        const error = new CellError(ErrorType.VALUE, `internal error in ${spec.name}: ${message}`);
-        return reserved.isScalar() ? error : oneCellOf(error, reserved);
-      }
-      return this.answer(result, reserved);
+      return withArgumentPlaces(spec.name, places, () => {
+        let result: ReturnType<typeof invoke>;
+        try {
+          result = invoke(spec.name, args);
+        } catch (bug) {
+          // Not a whole-call problem (those come back as values): a bug. Say so in the cell and in the console.
+          console.error(`${spec.name} failed`, bug);
+          const message = bug instanceof Error ? bug.message : String(bug);
+          const error = new CellError(ErrorType.VALUE, `internal error in ${spec.name}: ${message}`);
+          return reserved.isScalar() ? error : oneCellOf(error, reserved);
+        }
+        return this.answer(result, reserved);
+      });
     }) as InterpreterValue;
+  }
+
+  /** Where each argument of the formula is on the sheet, from its AST and the formula's own address. */
+  private places(ast: ProcedureAst, state: InterpreterState): (ArgPlace | undefined)[] {
+    const formula = (state as { formulaAddress?: SimpleCellAddress }).formulaAddress;
+    if (!formula) return [];
+    const sheets = this.dependencyGraph.sheetMapping;
+    return ast.args.map((arg) => astPlace(arg, formula, (sheet) => sheets.getSheetName(sheet)));
   }
 
   private answer(result: ReturnType<typeof invoke>, reserved: ArraySize): InterpreterValue {

@@ -1,4 +1,5 @@
-/** What a sheet is made of before HyperFormula reads it, and how its columns are shown. */
+/** What a sheet is made of before HyperFormula reads it, how its columns and cells are shown, and its chart. */
+import type { SummaryChart } from '../../core/engine/summary-sheet.js';
 
 /** Cell input as a user types it: text (`=` starts a formula; ISO text is a date), a number, a boolean, or blank. */
 export type CellInput = string | number | boolean | null;
@@ -24,4 +25,8 @@ export interface SheetInput {
   readonly freezeColumns?: number;
   /** The cell selected when the sheet is first shown (0-based). */
   readonly initialCell?: { readonly col: number; readonly row: number };
+  /** Formats of single cells (by row, then column; 0-based), winning over the column's: a sheet of several tables. */
+  readonly cellFormats?: readonly (readonly (ColumnFormat | undefined)[])[];
+  /** A chart shown beside the grid while the sheet is active; it reads its data from the sheet's cells. */
+  readonly chart?: SummaryChart;
 }

@@ -15,7 +15,8 @@ import {
 } from 'hyperformula';
 import { formatNumber } from './format.js';
 import { registerSegmentKit } from './segmentkit-plugin.js';
-import type { CellInput, ColumnSpec, SheetInput } from './sheet-model.js';
+import type { SummaryChart } from '../../core/engine/summary-sheet.js';
+import type { CellInput, ColumnFormat, ColumnSpec, SheetInput } from './sheet-model.js';
 
 /** HyperFormula's settings for the playground. */
 export const HF_CONFIG: Partial<ConfigParams> = {
@@ -53,6 +54,8 @@ interface SheetMeta {
   boldRows: Set<number>;
   freezeColumns: number;
   initialCell: { col: number; row: number };
+  cellFormats: readonly (readonly (ColumnFormat | undefined)[])[];
+  chart: SummaryChart | undefined;
 }
 
 const EMPTY_VIEW: CellView = { text: '', input: '', kind: 'empty', formula: false, spilled: false };
@@ -109,6 +112,8 @@ export class Workbook {
       boldRows: new Set([...(sheet.headerRow ? [0] : []), ...(sheet.boldRows ?? [])]),
       freezeColumns: sheet.freezeColumns ?? 0,
       initialCell: sheet.initialCell ?? { col: 0, row: 0 },
+      cellFormats: sheet.cellFormats ?? [],
+      chart: sheet.chart,
     });
   }
 
@@ -168,6 +173,18 @@ export class Workbook {
 
   column(sheet: number, col: number): ColumnSpec | undefined {
     return this.meta.get(sheet)?.columns[col];
+  }
+
+  /** How a cell's numbers are shown: its own format, else its column's. */
+  format(sheet: number, row: number, col: number): ColumnFormat | undefined {
+    const meta = this.meta.get(sheet);
+    return meta?.cellFormats[row]?.[col] ?? meta?.columns[col]?.format;
+  }
+
+  /** The chart shown beside a sheet (the summary sheet's), if it has one. */
+  chart(name: string): SummaryChart | undefined {
+    if (!this.hf.doesSheetExist(name)) return undefined;
+    return this.meta.get(this.sheetId(name))?.chart;
   }
 
   setColumnWidth(sheet: number, col: number, width: number): void {
@@ -248,7 +265,7 @@ export class Workbook {
       kind = 'error';
       error = value.message || undefined;
     } else if (typeof value === 'number') {
-      text = formatNumber(value, this.hf.getCellValueDetailedType(address), this.column(sheet, col)?.format);
+      text = formatNumber(value, this.hf.getCellValueDetailedType(address), this.format(sheet, row, col));
       kind = 'number';
     } else if (typeof value === 'boolean') {
       text = value ? 'TRUE' : 'FALSE';

@@ -21,6 +21,8 @@ export const TEXT_MARK = "'";
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** A plain signed number (`-12.5`, `+3`, `-4%`): a number in the file, kept a number. */
 const SIGNED_NUMBER = /^[+-](?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$/;
+/** A sign and then digits: what may be a signed amount written with separators or a currency. */
+const SIGN = /^[+-]\d/;
 /** Digits with a leading zero (`00001`, `0912345678`), or more digits than a number keeps exactly. */
 const ID_LIKE = /^(?:0\d+|\d{16,})$/;
 const DIGITS = /^\d+$/;
@@ -63,7 +65,12 @@ export function importedCell(text: string, idColumn = false, column: ColumnReadi
   const trimmed = text.trim();
   if (idColumn && DIGITS.test(trimmed)) return asText(text);
   if (text.startsWith(TEXT_MARK)) return asText(text);
-  if (FORMULA_START.test(text)) return SIGNED_NUMBER.test(text) ? text : asText(text);
+  if (FORMULA_START.test(text)) {
+    if (SIGNED_NUMBER.test(text)) return text;
+    // A signed amount as its column writes it (`-5,5%`, `-1.250.000 ₫`) is a number; anything else stays text.
+    const signed = SIGN.test(trimmed) ? parseNumberText(trimmed, column.separators) : undefined;
+    return typeof signed === 'number' ? signed : asText(text);
+  }
   if (!DIGITS.test(trimmed)) {
     const date = dateTextToSerial(trimmed, column.order);
     // A date whose day and month nothing in its column settles stays text: the formulas say why, nobody guesses.

@@ -57,14 +57,32 @@ export function sheetNameOf(fileName: string): string {
 /** Column widths from the longest value in the first rows. */
 export function guessColumns(cells: readonly (readonly unknown[])[]): ColumnSpec[] {
   const widths: number[] = [];
+  const marks: { percent: number; money: number; filled: number }[] = [];
   for (const row of cells.slice(0, 200)) {
     row.forEach((cell, c) => {
       const length = cell === null || cell === undefined ? 0 : String(cell).length;
       widths[c] = Math.max(widths[c] ?? 0, length);
+      const mark = (marks[c] ??= { percent: 0, money: 0, filled: 0 });
+      if (typeof cell !== 'string' || cell.trim() === '') return;
+      mark.filled++;
+      if (PERCENT_TEXT.test(cell)) mark.percent++;
+      else if (MONEY_TEXT.test(cell)) mark.money++;
     });
   }
-  return widths.map((chars) => ({ width: Math.round(Math.min(320, Math.max(72, chars * 7.5 + 28))) }));
+  return widths.map((chars, c) => {
+    const width = Math.round(Math.min(320, Math.max(72, chars * 7.5 + 28)));
+    const mark = marks[c];
+    // Most filled cells written as percentages or as đồng amounts: the column is shown that way (50,8%, 1.250.000 ₫).
+    const format =
+      mark && mark.percent * 2 > mark.filled ? 'percent' : mark && mark.money * 2 > mark.filled ? 'vnd' : undefined;
+    return format ? { width, format } : { width };
+  });
 }
+
+/** A number written as a percentage (`12,5%`, `-3.5 %`). */
+const PERCENT_TEXT = /^\s*[+-]?[\d.,\s]*\d\s*%\s*$/;
+/** An amount in đồng (`1.250.000 ₫`, `350000đ`, `1,250,000 VND`). */
+const MONEY_TEXT = /^\s*[+-]?[\d.,\s]*\d\s*(?:₫|đ|vnđ|vnd)\s*$/i;
 
 /** True when the first row looks like headers: all text, none of it a number, and a row below it. */
 function looksLikeHeader(cells: readonly (readonly unknown[])[]): boolean {

@@ -1,20 +1,31 @@
 /**
  * The side panel's host in the playground: the table around the grid's selection, plans run in the page against
- * the workbook, the last apply's undo data kept with the workbook (undo-store.ts, so it outlives the panel), settings
- * in the browser's localStorage.
+ * the workbook, the summary sheet with its cell formats and its chart (shown beside the grid), the last apply's undo
+ * data kept with the workbook (undo-store.ts, so it outlives the panel), settings in the browser's localStorage.
  */
+import { PANEL_SETTINGS_KEY } from './settings-key.js';
 import { PanelError } from '../../core/engine/messages.js';
 import { previewResult } from '../../core/engine/preview.js';
 import { segmentTable } from '../../core/engine/segment.js';
 import type { Rect } from '../../core/engine/sheet-io.js';
-import { describeTable, regionAround, TABLE_TOP_ROWS } from '../../core/engine/table.js';
+import type { SummaryFormat } from '../../core/engine/summary-sheet.js';
+import { tableInGrid } from '../../core/engine/table.js';
 import type { PanelHost, PanelSettings } from '../../panel/host.js';
 import { inPageApply } from '../../panel/run-apply.js';
+import type { ColumnFormat } from '../engine/sheet-model.js';
 import type { Workbook } from '../engine/workbook.js';
 import { PlaygroundSheetIO } from './sheet-io.js';
 import { undoDataOf } from './undo-store.js';
 
-const SETTINGS_KEY = 'segmentkit.panel';
+/** The summary sheet's cell formats as the playground's display formats. */
+const PLAYGROUND_FORMATS: Readonly<Record<SummaryFormat, ColumnFormat>> = {
+  text: 'text',
+  count: 'integer',
+  share: 'percent',
+  value: 'integer',
+  money: 'vnd',
+  decimal: 'decimal',
+};
 
 export interface SettingsStore {
   getItem(key: string): string | null;
@@ -43,12 +54,8 @@ export function createPlaygroundHost(workbook: Workbook, store?: SettingsStore):
       const sheetIO = io(selection.sheet);
       const used = await sheetIO.usedRect();
       const values = await sheetIO.readValues(used);
-      const region = regionAround(values, selection.activeRow, selection.activeCol);
-      const top = values
-        .slice(region.row, region.row + TABLE_TOP_ROWS)
-        .map((line) => line.slice(region.col, region.col + region.cols));
       const selected: Rect = { row: selection.row, col: selection.col, rows: selection.rows, cols: selection.cols };
-      return describeTable(selection.sheet, region, top, selected);
+      return tableInGrid(selection.sheet, values, { row: selection.activeRow, col: selection.activeCol }, selected);
     },
 
     async preview(plan) {
@@ -60,12 +67,15 @@ export function createPlaygroundHost(workbook: Workbook, store?: SettingsStore):
       io,
       store: undoDataOf(workbook).record,
       summaries: {
-        async add(title, rows) {
+        async add(title, summary) {
           return workbook.addSheet({
             name: title,
-            cells: rows,
-            headerRow: true,
-            columns: [{ width: 200 }, { width: 110, format: 'integer' }, { width: 110, format: 'percent' }],
+            // A leading apostrophe keeps text as text in HyperFormula (a label such as "=VIP" or "00123").
+            cells: summary.cells.map((line) => line.map((v) => (typeof v === 'string' && v !== '' ? `'${v}` : v))),
+            cellFormats: summary.formats.map((line) => line.map((f) => PLAYGROUND_FORMATS[f])),
+            boldRows: summary.boldRows,
+            columns: summary.columnWidths.map((width) => ({ width })),
+            chart: summary.chart,
           });
         },
         async remove(name) {
@@ -77,7 +87,7 @@ export function createPlaygroundHost(workbook: Workbook, store?: SettingsStore):
 
     async loadSettings(): Promise<PanelSettings> {
       try {
-        const saved = JSON.parse(store?.getItem(SETTINGS_KEY) ?? '{}') as Partial<PanelSettings>;
+        const saved = JSON.parse(store?.getItem(PANEL_SETTINGS_KEY) ?? '{}') as Partial<PanelSettings>;
         return {
           customTags: Array.isArray(saved.customTags) ? saved.customTags.filter((t) => typeof t === 'string') : [],
           ...(saved.lang === 'en' || saved.lang === 'vi' ? { lang: saved.lang } : {}),
@@ -88,7 +98,7 @@ export function createPlaygroundHost(workbook: Workbook, store?: SettingsStore):
     },
 
     async saveSettings(settings) {
-      store?.setItem(SETTINGS_KEY, JSON.stringify(settings));
+      store?.setItem(PANEL_SETTINGS_KEY, JSON.stringify(settings));
     },
   };
 }

@@ -17,6 +17,9 @@
  * apply's result column would leave the sheet one empty column wider after undo. A commit that puts saved cells back
  * therefore removes the empty columns and rows past the size the sheet had when they were saved, unless a formula
  * refers to them.
+ *
+ * Columns are inserted and deleted in HyperFormula (which moves formulas' references); the fills and widths the
+ * workbook keeps beside it are moved here, cell by cell over the used area. Widths are the grid's pixels.
  */
 import { PanelError } from '../../core/engine/messages.js';
 import { DetailedCellError, type RawCellContent, type SimpleCellAddress } from 'hyperformula';
@@ -59,6 +62,9 @@ const decodeInput = (format: string): RawCellContent => {
     ? new Date(input.date)
     : (input as RawCellContent);
 };
+
+/** The grid's width of a column nobody resized (playground/ui/SheetGrid.ts draws columns this wide). */
+export const PLAYGROUND_COLUMN_WIDTH = 104;
 
 /**
  * Hands the page back to the browser before each step, as a real host's round trip does: progress paints and Cancel
@@ -107,8 +113,10 @@ export class PlaygroundSheetIO implements SheetIO {
   async isBlank(rect: Rect): Promise<boolean> {
     await nextTask();
     const sheet = this.sheet;
-    for (let r = rect.row; r < rect.row + rect.rows; r++)
-      for (let c = rect.col; c < rect.col + rect.cols; c++)
+    // Cells past the used area are blank: a column checked down to the sheet's last row reads only what is used.
+    const { rows, cols } = this.workbook.dimensions(sheet);
+    for (let r = rect.row; r < Math.min(rect.row + rect.rows, rows); r++)
+      for (let c = rect.col; c < Math.min(rect.col + rect.cols, cols); c++)
         if (!this.cellIsEmpty({ sheet, row: r, col: c })) return false;
     return true;
   }
@@ -227,6 +235,59 @@ export class PlaygroundSheetIO implements SheetIO {
         }
       },
     });
+  }
+
+  async insertColumn(col: number): Promise<void> {
+    await this.commit();
+    const sheet = this.sheet;
+    if (!this.hf.isItPossibleToAddColumns(sheet, [col, 1]))
+      throw new Error(`column ${col + 1} cannot be inserted (the sheet is at its widest, or an array would be split)`);
+    const { rows, cols } = this.workbook.dimensions(sheet);
+    this.hf.addColumns(sheet, [col, 1]);
+    this.moveSideStore(sheet, col, cols, rows, 1);
+  }
+
+  async deleteColumn(col: number): Promise<void> {
+    await this.commit();
+    const sheet = this.sheet;
+    const { rows, cols } = this.workbook.dimensions(sheet);
+    if (col < cols) this.hf.removeColumns(sheet, [col, 1]);
+    this.moveSideStore(sheet, col, Math.max(cols, col + 1), rows, -1);
+  }
+
+  /**
+   * Moves the fills and widths of columns [from, to) by `by` columns (1: an insert before `from`, whose new column
+   * gets no fill and the default width; -1: `from` was deleted), over `rows` rows.
+   */
+  private moveSideStore(sheet: number, from: number, to: number, rows: number, by: 1 | -1): void {
+    const fills = (c: number): (string | null)[] =>
+      Array.from({ length: rows }, (_, r) => this.workbook.background(sheet, r, c));
+    const width = (c: number): number => this.workbook.column(sheet, c)?.width ?? PLAYGROUND_COLUMN_WIDTH;
+    const put = (c: number, colors: (string | null)[], w: number): void => {
+      this.workbook.setBackgrounds(
+        sheet,
+        0,
+        c,
+        colors.map((color) => [color]),
+      );
+      if (w !== width(c)) this.workbook.setColumnWidth(sheet, c, w);
+    };
+    const blank = new Array<string | null>(rows).fill(null);
+    if (by === 1) {
+      for (let c = to - 1; c >= from; c--) put(c + 1, fills(c), width(c));
+      put(from, blank, PLAYGROUND_COLUMN_WIDTH);
+    } else {
+      for (let c = from; c < to; c++) put(c, fills(c + 1), width(c + 1));
+    }
+  }
+
+  async columnWidth(col: number): Promise<number> {
+    return this.workbook.column(this.sheet, col)?.width ?? PLAYGROUND_COLUMN_WIDTH;
+  }
+
+  async setColumnWidth(col: number, width: number): Promise<void> {
+    await this.commit();
+    this.workbook.setColumnWidth(this.sheet, col, Math.round(width));
   }
 
   async commit(): Promise<void> {

@@ -23,7 +23,7 @@ import {
 } from 'react';
 import type { Lang } from '../../core/labels.js';
 import { a1, a1Range } from '../../core/engine/sheet-io.js';
-import { parseA1 } from '../engine/format.js';
+import { parseA1, setGridLanguage } from '../engine/format.js';
 import type { Workbook } from '../engine/workbook.js';
 import { workbookToXlsx } from '../io/export.js';
 import { fileToSheets } from '../io/import.js';
@@ -32,6 +32,8 @@ import { ErrorBoundary } from './ErrorBoundary.js';
 import { FormulaBar } from './FormulaBar.js';
 import { uiText } from './i18n.js';
 import { importedMessage, importFailure } from './import-messages.js';
+import { PanelDock } from './PanelDock.js';
+import { sheetChartOf } from './SheetChart.js';
 import { SheetGrid, type SelectionInfo, type SheetGridHandle } from './SheetGrid.js';
 import { TopBar } from './TopBar.js';
 
@@ -109,6 +111,8 @@ function useUndoKeys(workbook: Workbook): void {
 }
 
 export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): ReactElement {
+  // Before anything below draws a cell: the grid writes numbers in the page's language.
+  setGridLanguage(lang);
   const version = useWorkbookVersion(workbook);
   const sheets = workbook.sheetNames();
   const sheetName = workbook.activeSheet;
@@ -279,20 +283,27 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
       { className: 'sheet-area', 'aria-label': uiText('sheetArea', lang, { name: sheetName }) },
       h(
         'div',
-        { className: 'grid-host' },
+        { className: 'sheet-body' },
         h(
-          ErrorBoundary,
-          { title: uiText('gridFailed', lang), resetKey: sheet, ...boundaryText },
-          h(SheetGrid, {
-            key: sheet,
-            ref: grid,
-            workbook,
-            sheet,
-            version,
-            initial: selection,
-            onSelect,
-          }),
+          'div',
+          { className: 'grid-host' },
+          h(
+            ErrorBoundary,
+            { title: uiText('gridFailed', lang), resetKey: sheet, ...boundaryText },
+            h(SheetGrid, {
+              key: sheet,
+              ref: grid,
+              workbook,
+              sheet,
+              version,
+              lang,
+              initial: selection,
+              onSelect,
+            }),
+          ),
         ),
+        // A summary sheet's chart sits beside its grid, never over its cells.
+        sheetChartOf(workbook, sheetName, lang),
       ),
       h(BottomBar, {
         lang,
@@ -305,11 +316,7 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
     ),
     // The side panel's place (issue 7): nothing is drawn here until a panel is given.
     panel
-      ? h(
-          'aside',
-          { className: 'side-panel' },
-          h(ErrorBoundary, { title: uiText('panelFailed', lang), ...boundaryText }, panel),
-        )
+      ? h(PanelDock, { lang }, h(ErrorBoundary, { title: uiText('panelFailed', lang), ...boundaryText }, panel))
       : null,
   );
 
@@ -343,7 +350,7 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
       formulaBar,
       workspace,
       dragging ? h('div', { className: 'drop-hint' }, uiText('dropHint', lang)) : null,
-      h(Toaster, { toasterId, position: 'bottom-end' }),
+      h(Toaster, { toasterId, position: 'bottom-start', offset: { horizontal: 16, vertical: 52 } }),
     ),
   );
 }

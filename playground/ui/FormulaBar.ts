@@ -1,6 +1,11 @@
-/** Name box (go to a cell), the formula of the selected cell, and help for the SegmentKit function being typed. */
+/**
+ * Name box (go to a cell), the formula of the selected cell, and help for the SegmentKit function being typed. A
+ * formula the engine cannot read (`;` between arguments, a decimal comma) is explained in the user's language, with
+ * the rewritten formula to use when there is one (formula-syntax.ts); the engine's parser message is never shown.
+ */
 import { createElement as h, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { Lang } from '../../core/labels.js';
+import { formulaAdvice, FORMULA_SYNTAX_TEXT, separatorAdvice, type FormulaAdvice } from './formula-syntax.js';
 import { hintAt, hintText, signatureParts } from './function-hint.js';
 import { uiText } from './i18n.js';
 
@@ -26,6 +31,8 @@ export function FormulaBar(props: FormulaBarProps): ReactElement {
   const [caret, setCaret] = useState<number | undefined>(undefined);
   const [editing, setEditing] = useState(false);
   const hint = editing ? hintAt(draft, caret ?? draft.length) : undefined;
+  // While typing: `;` between arguments is pointed out before Enter. Else: the selected cell's parse error, explained.
+  const advice = editing ? separatorAdvice(draft, lang) : formulaAdvice(draft, error, lang);
 
   const onNameKey = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'Enter') {
@@ -77,7 +84,9 @@ export function FormulaBar(props: FormulaBarProps): ReactElement {
   });
 
   let below: ReactElement | null = null;
-  if (hint) {
+  if (advice) {
+    below = adviceLine(advice, lang, onCommit);
+  } else if (hint) {
     const parts = signatureParts(hint.spec).map((part, i) =>
       h(
         'span',
@@ -89,7 +98,15 @@ export function FormulaBar(props: FormulaBarProps): ReactElement {
     below = h(
       'div',
       { className: 'formula-hint', role: 'note' },
-      h('span', { className: 'hint-signature' }, h('b', null, hint.spec.name), '(', ...parts, ')'),
+      // The signature is the formula's own syntax (as Excel and Sheets show it), the same in every language.
+      h(
+        'span',
+        { className: 'hint-signature', 'data-syntax': 'formula' },
+        h('b', null, hint.spec.name),
+        '(',
+        ...parts,
+        ')',
+      ),
       h('span', { className: 'hint-text' }, hintText(hint, lang)),
     );
   } else if (error) {
@@ -110,5 +127,35 @@ export function FormulaBar(props: FormulaBarProps): ReactElement {
         : null,
     ),
     below,
+  );
+}
+
+/** The explanation of a formula the engine cannot read, with a button that puts the rewritten formula in the cell. */
+function adviceLine(advice: FormulaAdvice, lang: Lang, onCommit: (text: string) => void): ReactElement {
+  const { rewrite } = advice;
+  return h(
+    'div',
+    // The error box lets clicks through to the grid (styles.css); this one holds a button, so it takes them.
+    {
+      className: 'formula-error',
+      role: 'status',
+      'data-testid': 'formula-advice',
+      style: { pointerEvents: 'auto' },
+    },
+    h('span', null, advice.message),
+    rewrite === undefined
+      ? null
+      : h(
+          'button',
+          {
+            type: 'button',
+            className: 'formula-fix',
+            style: { alignSelf: 'flex-start', marginTop: 4 },
+            // Keep the formula input focused until the click, so the draft being typed is what gets replaced.
+            onMouseDown: (e: { preventDefault: () => void }) => e.preventDefault(),
+            onClick: () => onCommit(rewrite),
+          },
+          FORMULA_SYNTAX_TEXT.useRewrite[lang],
+        ),
   );
 }

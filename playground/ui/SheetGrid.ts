@@ -22,6 +22,7 @@ import {
 import '@glideapps/glide-data-grid/dist/index.css';
 import { createElement as h, forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { columnLetters } from '../../core/engine/sheet-io.js';
+import type { Lang } from '../../core/labels.js';
 import type { Workbook } from '../engine/workbook.js';
 import { TONE_COLORS, toneOf, type Tone } from './tones.js';
 
@@ -117,6 +118,8 @@ export interface SheetGridProps {
   readonly sheet: number;
   /** Changes whenever the workbook does, so every visible cell is drawn again. */
   readonly version: number;
+  /** The language numbers are written in (engine/format.ts): a switch draws every visible cell again. */
+  readonly lang: Lang;
   readonly initial?: SelectionInfo;
   readonly onSelect: (selection: SelectionInfo) => void;
 }
@@ -136,7 +139,7 @@ function selectionOf(info: SelectionInfo | undefined): GridSelection {
 }
 
 export const SheetGrid = forwardRef<SheetGridHandle, SheetGridProps>(function SheetGrid(
-  { workbook, sheet, version, initial, onSelect },
+  { workbook, sheet, version, lang, initial, onSelect },
   ref,
 ) {
   const editor = useRef<DataEditorRef>(null);
@@ -191,8 +194,8 @@ export const SheetGrid = forwardRef<SheetGridHandle, SheetGridProps>(function Sh
       if (tone) CELL_TONES.set(cell, tone);
       return cell;
     },
-    // `version`: every visible cell is drawn again after a change.
-    [workbook, sheet, version, headerRow],
+    // `version`, `lang`: every visible cell is drawn again after a change or a language switch.
+    [workbook, sheet, version, lang, headerRow],
   );
 
   const report = useCallback(

@@ -3,9 +3,11 @@
  * table (panel/i18n.ts); the page follows the language chosen there (see language.ts).
  */
 import type { Lang } from '../../core/labels.js';
+import { formatNumber } from '../../core/number-format.js';
 import { fillTemplate } from '../../core/template.js';
 
-const TEXT = {
+/** The page's words; exported so the browser test can tell an English word on a Vietnamese page. */
+export const UI_TEXT = {
   brandTag: { en: 'Playground', vi: 'Bản dùng thử' },
   loading: { en: 'Opening the sample workbook ({count} customers)…', vi: 'Đang mở sổ mẫu ({count} khách hàng)…' },
   sampleSubtitle: {
@@ -85,18 +87,16 @@ const TEXT = {
   },
 } satisfies Record<string, Record<Lang, string>>;
 
-export type UiTextKey = keyof typeof TEXT;
+export type UiTextKey = keyof typeof UI_TEXT;
 
 /** A text of the page in the given language, `{name}` filled from `values`. */
 export function uiText(key: UiTextKey, lang: Lang, values: Record<string, string | number> = {}): string {
-  return fillTemplate(TEXT[key][lang], values);
+  return fillTemplate(UI_TEXT[key][lang], values);
 }
 
-const NUMBER_LOCALE: Record<Lang, string> = { en: 'en-US', vi: 'vi-VN' };
-
-/** A number as the language writes it: 4,906.5 or 4.906,5. */
+/** A figure of the page (a count, a sum, an average) as the language writes it, to 2 decimals: 4,906.5 or 4.906,5. */
 export function formatCount(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(NUMBER_LOCALE[lang], { maximumFractionDigits: 2 }).format(value);
+  return formatNumber(value, lang, 2);
 }
 
 const UNITS = {

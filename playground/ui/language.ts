@@ -3,6 +3,7 @@
  * hands the panel's host a settings store that passes everything to the browser's storage and notes when the panel
  * saves a language, so the page switches with it.
  */
+import { PANEL_SETTINGS_KEY } from '../panel/settings-key.js';
 import type { Lang } from '../../core/labels.js';
 import { defaultLang } from '../../panel/i18n.js';
 
@@ -13,7 +14,7 @@ export interface SettingsStore {
 }
 
 /** Where playground/panel/host.ts keeps the panel's settings (`{ lang, customTags }` as JSON). */
-export const PANEL_SETTINGS_KEY = 'segmentkit.panel';
+export { PANEL_SETTINGS_KEY };
 
 export interface PageLanguage {
   /** The store to give the panel's host. */

@@ -23,6 +23,20 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * What the task pane gets instead of Office.js from Microsoft's CDN: Excel on the web in Vietnamese, document settings
+ * that keep nothing, no workbook behind `Excel.run`.
+ */
+export const OFFICE_STAND_IN = `
+window.Office = {
+  HostType: { Excel: 'Excel' },
+  context: { displayLanguage: 'vi-VN', document: { settings: { get: () => null, set: () => {}, saveAsync: (cb) => cb && cb({ status: 'succeeded' }) } } },
+  onReady: (callback) => Promise.resolve(callback({ host: 'Excel', platform: 'OfficeOnline' })),
+};
+window.Excel = { run: () => Promise.reject(new Error('no workbook in this test')) };
+window.CustomFunctions = { associate: () => {}, Error: class extends Error {}, ErrorCode: { invalidValue: '#VALUE!' } };
+`;
+
 /** True for requests that stay on this machine (the served page) or never touch the network (data:, blob:). */
 export function isLocal(url: string): boolean {
   let parsed: URL;

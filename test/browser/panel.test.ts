@@ -1,7 +1,11 @@
 /**
  * The side panel in the playground, in Chromium: select the sample customers, run the RFM wizard, preview, apply,
  * see the Segment column and the row colours, undo and find the sheet exactly as before; then the same in
- * Vietnamese; then undo pressed while the summary sheet's tab is the one on show. Screenshots go to test/artifacts/.
+ * Vietnamese; then undo pressed while the summary sheet's tab is the one on show. Then the layout of a task pane:
+ * at 1024 × 700 the panel takes Excel's 320 px, nothing inside it sticks out or cuts its text on any step (the rule
+ * builder with two conditions included, in English and Vietnamese), Back / Next stay in view and uncovered by an
+ * import toast, and the panel collapses, opens again where it was, and resizes within 300–600 px.
+ * Screenshots go to test/artifacts/.
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,5 +206,198 @@ describe('the side panel in the playground', () => {
   it('made no request outside localhost and logged no error', () => {
     expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
     expect(session.errors).toEqual([]);
+  });
+});
+
+/**
+ * Page-side check, as source text (run in the page as it is): the panel's elements that stick out of it or cut their
+ * content, and selects whose chosen text is wider than the room they give it.
+ */
+const PANEL_OVERFLOW = `(() => {
+  const panel = document.querySelector('[data-testid="segmentkit-panel"]');
+  if (!panel) return ['no panel'];
+  const box = panel.getBoundingClientRect();
+  const bad = [];
+  const name = (el) => {
+    const id = el.getAttribute('data-testid') || el.getAttribute('aria-label') || '';
+    const cls = typeof el.className === 'string' ? el.className.split(' ')[0] : '';
+    return el.tagName.toLowerCase() + (cls ? '.' + cls : '') + (id ? '[' + id + ']' : '') +
+      ' "' + (el.textContent || '').trim().slice(0, 30) + '"';
+  };
+  if (panel.scrollWidth > panel.clientWidth + 1)
+    bad.push('the panel scrolls sideways (' + panel.scrollWidth + ' > ' + panel.clientWidth + ')');
+  for (const el of panel.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (r.right > box.right + 1 || r.left < box.left - 1)
+      bad.push(name(el) + ' spans ' + Math.round(r.left) + '-' + Math.round(r.right) + ', the panel ' +
+        Math.round(box.left) + '-' + Math.round(box.right));
+    if (el instanceof HTMLElement && !(el instanceof HTMLInputElement) && !(el instanceof HTMLSelectElement)) {
+      const style = getComputedStyle(el);
+      if (style.overflowX !== 'visible' && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        bad.push(name(el) + ' cuts its content (' + el.scrollWidth + ' > ' + el.clientWidth + ')');
+    }
+  }
+  const canvas = document.createElement('canvas').getContext('2d');
+  for (const select of panel.querySelectorAll('select')) {
+    const style = getComputedStyle(select);
+    canvas.font = style.fontStyle + ' ' + style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
+    const shown = select.selectedOptions[0] ? select.selectedOptions[0].text : '';
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const width = canvas.measureText(shown).width;
+    if (width > room + 1)
+      bad.push(name(select) + ' cuts "' + shown + '" (' + Math.round(width) + ' px in ' + Math.round(room) + ' px)');
+  }
+  return bad;
+})()`;
+
+describe('the side panel in a task-pane-sized column (1024 × 700)', () => {
+  let narrow: Session;
+  const panel = () => narrow.page.getByTestId('segmentkit-panel');
+  const overflow = (): Promise<string[]> => narrow.page.evaluate(PANEL_OVERFLOW) as Promise<string[]>;
+  /** The element on top at a control's centre is the control (or inside it): nothing covers it. */
+  const uncovered = (testId: string): Promise<boolean> =>
+    panel()
+      .getByTestId(testId)
+      .evaluate((button) => {
+        const r = button.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return top !== null && button.contains(top) && r.bottom <= window.innerHeight && r.top >= 0;
+      });
+  const shot = (name: string) => narrow.page.screenshot({ path: `${ARTIFACTS}panel-320-${name}.png` });
+
+  beforeAll(async () => {
+    narrow = await openSession({ width: 1024, height: 700 });
+    await openPlayground(narrow);
+  });
+
+  afterAll(async () => {
+    await narrow?.close();
+  });
+
+  it("takes Excel's task pane width by default, well under 35 % of the window", async () => {
+    const width = await narrow.page.getByTestId('side-panel').evaluate((el) => el.getBoundingClientRect().width);
+    expect(width).toBeGreaterThanOrEqual(300);
+    expect(width).toBeLessThanOrEqual(330);
+    expect(width / 1024).toBeLessThan(0.35);
+  });
+
+  it('no control sticks out or is cut on any step, the rule builder with two conditions included', async () => {
+    const { page } = narrow;
+    await page.getByRole('tab', { name: 'Customers' }).click();
+    const nameBox = page.getByRole('textbox', { name: 'Name box' });
+    await nameBox.fill('B5');
+    await nameBox.press('Enter');
+    expect(await overflow()).toEqual([]);
+    await panel().locator('[data-step="range"] button').click();
+    await panel().getByTestId('table-found').waitFor();
+    expect(await overflow()).toEqual([]);
+    await panel().getByTestId('next').click();
+    expect(await overflow()).toEqual([]);
+    await panel().locator('[data-step="method"] input[value="rfm"]').check();
+    await panel().getByTestId('next').click();
+    await panel().locator('input[data-option="as_of"]').fill('2025-12-31');
+    expect(await overflow()).toEqual([]);
+    await panel().getByTestId('preview').click();
+    await panel().getByTestId('preview-counts').waitFor();
+    expect(await overflow()).toEqual([]);
+    await shot('preview');
+    await panel().getByTestId('next').click();
+    expect(await overflow()).toEqual([]);
+
+    // The columns step of every method (order lines with Quantity × Price, k-means' check boxes, tags' lists).
+    await panel().locator('.sk-steps button').nth(1).click();
+    const methods = await panel()
+      .locator('[data-step="method"] input')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(methods.length).toBeGreaterThan(8);
+    for (const method of methods) {
+      await panel().locator('.sk-steps button').nth(1).click();
+      await panel().locator(`[data-step="method"] input[value="${method}"]`).check();
+      await panel().getByTestId('next').click();
+      await panel().locator('[data-step="columns"]').waitFor();
+      expect(await overflow(), method).toEqual([]);
+      const quantityPrice = panel().getByRole('radio', { name: 'Quantity × Price' });
+      if ((await quantityPrice.count()) > 0) {
+        await quantityPrice.check();
+        expect(await overflow(), `${method}, Quantity × Price`).toEqual([]);
+      }
+    }
+
+    // Rules: a group with two conditions, the longest operator chosen in the second.
+    for (const lang of ['en', 'vi'] as const) {
+      await panel().getByTestId('language').selectOption(lang);
+      await panel().locator('.sk-steps button').nth(1).click();
+      await panel().locator('[data-step="method"] input[value="rules"]').check();
+      await panel().getByTestId('next').click();
+      const step = panel().locator('[data-step="columns"]');
+      if ((await step.getByTestId('rule-group').count()) === 0) {
+        await step.getByRole('button', { name: lang === 'en' ? 'Add group' : 'Thêm nhóm' }).click();
+        await step.getByRole('button', { name: lang === 'en' ? 'Add condition' : 'Thêm điều kiện' }).click();
+      }
+      const conditions = step.getByTestId('rule-condition');
+      expect(await conditions.count()).toBe(2);
+      await conditions.nth(1).locator('select').nth(1).selectOption('daysBeforeLatest');
+      await conditions.nth(1).locator('select').nth(0).selectOption({ index: 15 });
+      expect(await overflow()).toEqual([]);
+      // Back and Preview stay in view at the bottom of the long step.
+      expect(await uncovered('preview')).toBe(true);
+      await shot(`rules-${lang}`);
+    }
+    await panel().getByTestId('language').selectOption('en');
+  });
+
+  it('an import toast does not cover the panel', async () => {
+    const csv = `${ARTIFACTS}panel-320-toast.csv`;
+    writeFileSync(csv, 'Mã KH,Ghi chú\n00001,gọi lại\n');
+    await narrow.page.getByTestId('import-input').setInputFiles(csv);
+    const toast = narrow.page.locator('.fui-Toast').first();
+    await toast.waitFor();
+    const [toastBox, panelBox] = await Promise.all([
+      toast.boundingBox(),
+      narrow.page.getByTestId('side-panel').boundingBox(),
+    ]);
+    expect(toastBox && panelBox && toastBox.x + toastBox.width <= panelBox.x).toBe(true);
+    expect(await uncovered('preview')).toBe(true);
+    await shot('toast');
+  });
+
+  it('collapses, opens again on the same step, remembers it, and resizes within 300–600 px', async () => {
+    const { page } = narrow;
+    const dock = page.getByTestId('side-panel');
+    const width = () => dock.evaluate((el) => Math.round(el.getBoundingClientRect().width));
+    await page.getByTestId('panel-toggle').click();
+    expect(await panel().isVisible()).toBe(false);
+    expect(await width()).toBeLessThan(40);
+    await page.getByTestId('panel-toggle').click();
+    expect(await panel().locator('[data-step="columns"]').isVisible()).toBe(true);
+
+    const handle = page.getByTestId('panel-resizer');
+    await handle.focus();
+    await handle.press('Home');
+    expect(await width()).toBe(300);
+    await handle.press('ArrowLeft');
+    expect(await width()).toBe(320);
+    await handle.press('End');
+    expect(await width()).toBe(600);
+    // Dragging the handle right narrows it, never below 300 px.
+    const box = (await handle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 500, box.y + 100, { steps: 5 });
+    await page.mouse.up();
+    expect(await width()).toBe(300);
+    expect(await overflow()).toEqual([]);
+
+    // Collapsed and reloaded: still collapsed.
+    await page.getByTestId('panel-toggle').click();
+    await openPlayground(narrow);
+    expect(await page.getByTestId('panel-toggle').getAttribute('aria-expanded')).toBe('false');
+    await page.getByTestId('panel-toggle').click();
+    expect(await width()).toBe(300);
+  });
+
+  it('logged no error', () => {
+    expect(narrow.errors).toEqual([]);
   });
 });

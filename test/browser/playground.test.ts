@@ -11,6 +11,8 @@ import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeProblem, invoke, isDateOut, isProblem, type Lang, type OutCell } from '../../core/index.js';
+import { parseAddress } from '../../core/arg-places.js';
+import { withArgumentPlaces } from '../../core/catalog/invoke.js';
 import { parseA1 } from '../../playground/engine/format.js';
 import { ARTIFACTS, isLocal, openPlayground, openSession, type Session } from './harness.js';
 
@@ -274,7 +276,12 @@ describe('the playground in Chromium', () => {
     await session.page.keyboard.type('"vi")');
     await bar.press('Enter');
     const segments = await values('Customers', 9, 1, 2000);
-    const summary = invoke('SEGMENT_SUMMARY', [segments, revenue, 'vi']);
+    // Problems name sheet cells, as the playground knows where the ranges are.
+    const summary = withArgumentPlaces(
+      'SEGMENT_SUMMARY',
+      [parseAddress('J2:J2001', 'Customers'), parseAddress('P2:P2001', 'Customers')],
+      () => invoke('SEGMENT_SUMMARY', [segments, revenue, 'vi']),
+    );
     expect(summary.ok).toBe(true);
     if (!summary.ok) return;
     const table = await values('Customers', 25, 1, summary.grid.length, 6);

@@ -7,21 +7,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, openSession, type Session } from './harness.js';
+import { ARTIFACTS, OFFICE_STAND_IN, openSession, type Session } from './harness.js';
 
 const TASKPANE = fileURLToPath(new URL('../../dist/addin/taskpane.html', import.meta.url));
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const EVAL_PROBE = 'https://appsforoffice.microsoft.com/segmentkit-test/eval-probe.js';
-
-const OFFICE_STAND_IN = `
-window.Office = {
-  HostType: { Excel: 'Excel' },
-  context: { displayLanguage: 'vi-VN', document: { settings: { get: () => null, set: () => {}, saveAsync: (cb) => cb && cb({ status: 'succeeded' }) } } },
-  onReady: (callback) => Promise.resolve(callback({ host: 'Excel', platform: 'OfficeOnline' })),
-};
-window.Excel = { run: () => Promise.reject(new Error('no workbook in this test')) };
-window.CustomFunctions = { associate: () => {}, Error: class extends Error {}, ErrorCode: { invalidValue: '#VALUE!' } };
-`;
 
 /** A `securitypolicyviolation` event as the page saw it. */
 interface Violation {

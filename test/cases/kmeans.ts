@@ -26,7 +26,7 @@ export const KMEANS_CASES: HostCase[] = [
   },
   {
     fn: 'KMEANS_CLUSTER',
-    title: 'a wholly blank row is blank; a partly blank row and text are per-row problems',
+    title: 'a wholly blank row is blank; a partly blank row is clustered on its other column; text is a row problem',
     args: [
       [
         [1, 1],
@@ -40,17 +40,7 @@ export const KMEANS_CASES: HostCase[] = [
         [50, 51],
       ],
     ],
-    expect: answers(
-      1,
-      '',
-      1,
-      problem('features, column 2, row 4: the cell is blank'),
-      2,
-      problem('features, column 1, row 6: "lots" is not a number'),
-      2,
-      1,
-      2,
-    ),
+    expect: answers(1, '', 1, 1, 2, problem('features, column 1, row 6 of the range: "lots" is not a number'), 2, 1, 2),
     blanksMayBeZero: false,
   },
   {

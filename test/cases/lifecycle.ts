@@ -38,10 +38,10 @@ export const LIFECYCLE_CASES: HostCase[] = [
     ],
     expect: answers(
       '',
-      problem('orders, row 2: 3 orders are given but both purchase dates are blank'),
-      problem('first_purchase, row 3: first purchase 2024-06-01 is after last purchase 2024-01-01'),
-      problem('last_purchase, row 4: orders or one purchase date are given but last_purchase is blank'),
-      problem('last_purchase, row 5: the date 2024-07-15 is after as_of (2024-06-30)'),
+      problem('orders, row 2 of the range: 3 orders are given but both purchase dates are blank'),
+      problem('first_purchase, row 3 of the range: first purchase 2024-06-01 is after last purchase 2024-01-01'),
+      problem('last_purchase, row 4 of the range: orders or one purchase date are given but last_purchase is blank'),
+      problem('last_purchase, row 5 of the range: the date 2024-07-15 is after as_of (2024-06-30)'),
     ),
     // With blanks passed as 0, the all-blank row reads as orders 0: a Prospect.
     blanksMayBeZero: false,

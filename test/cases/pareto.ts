@@ -20,7 +20,7 @@ export const PARETO_CASES: HostCase[] = [
       ['a', 40, 0.4],
       ['1001', 30, 0.7],
       ['c', 30, 1],
-      [problem('1 line(s) left out: values, row 6: the cell holds the error #N/A'), '', ''],
+      [problem('1 line(s) left out: values, row 6 of the range: the cell holds the error #N/A'), '', ''],
     ],
   },
   {
@@ -46,7 +46,7 @@ export const PARETO_CASES: HostCase[] = [
     fn: 'PARETO_RATIO',
     title: 'an unreadable cell makes the answer say why',
     args: [column(100, 'abc', 10)],
-    expect: [[problem('values, row 2: "abc" is not a number')]],
+    expect: [[problem('values, row 2 of the range: "abc" is not a number')]],
   },
   {
     fn: 'PARETO_RATIO',

@@ -11,7 +11,7 @@ export const QUADRANT_CASES: HostCase[] = [
     fn: 'BCG_QUADRANT',
     title: 'a blank growth and an unreadable growth (left out of both medians)',
     args: [column(100, 80, 30, 20, 50), column(0.3, BLANK, 0.25, 0.01, 'abc')],
-    expect: answers('Star', '', 'Question Mark', 'Dog', problem('growth, row 5: "abc" is not a number')),
+    expect: answers('Star', '', 'Question Mark', 'Dog', problem('growth, row 5 of the range: "abc" is not a number')),
     blanksMayBeZero: false,
   },
   {

@@ -80,7 +80,10 @@ export const READING_CASES: HostCase[] = [
     args: [column('s1', 's2', 's3'), column('12.5', '1.234,5', '450.000')],
     expect: [
       ...echo([12.5, 1234.5]),
-      [problem('values, row 3: "450.000" could be 450 or 450000, and this range settles nothing'), ...blanks(5)],
+      [
+        problem('values, row 3 of the range: "450.000" could be 450 or 450000, and this range settles nothing'),
+        ...blanks(5),
+      ],
     ],
   },
   {
@@ -98,7 +101,7 @@ export const READING_CASES: HostCase[] = [
     fn: 'ABC_CLASS',
     title: 'the other argument (population) does not settle the values argument',
     args: ['450.000', column('1.234.567', '450.000')],
-    expect: answers(problem('values, row 1: "450.000" could be 450 or 450000')),
+    expect: answers(problem('values, row 1 of the range: "450.000" could be 450 or 450000')),
   },
   {
     fn: 'XYZ_CLASS',
@@ -145,7 +148,7 @@ export const READING_CASES: HostCase[] = [
     args: [column('01/02/2026', '2026-02-10'), column(1, 1), column(1, 1), '2026-02-10', undefined, [[10], [2], [2]]],
     expect: answers(
       problem(
-        'last_purchase, row 1: "01/02/2026" could be 2026-02-01 (day first) or 2026-01-02 (month first), and no other date of this range settles it: write it as 2026-02-01 or 2026-01-02',
+        'last_purchase, row 1 of the range: "01/02/2026" could be 2026-02-01 (day first) or 2026-01-02 (month first), and no other date of this range settles it: write it as 2026-02-01 or 2026-01-02',
       ),
       211,
     ),
@@ -162,8 +165,10 @@ export const READING_CASES: HostCase[] = [
       [[10], [2], [2]],
     ],
     expect: answers(
-      problem('last_purchase, row 1: "22/09/2026": this range has dates day first ("22/09/2026") and month first'),
-      problem('last_purchase, row 2: "09/23/2026": this range has dates day first'),
+      problem(
+        'last_purchase, row 1 of the range: "22/09/2026": this range has dates day first ("22/09/2026") and month first',
+      ),
+      problem('last_purchase, row 2 of the range: "09/23/2026": this range has dates day first'),
       211,
     ),
   },
@@ -241,10 +246,12 @@ export const READING_CASES: HostCase[] = [
       RFM_HEADER,
       [
         'A',
-        problem('1 line(s) left out: order_dates, row 1: "01/02/2026" could be 2026-02-01 (day first) or 2026-01-02'),
+        problem(
+          '1 line(s) left out: order_dates, row 1 of the range: "01/02/2026" could be 2026-02-01 (day first) or 2026-01-02',
+        ),
         ...blanks(8),
       ],
-      ['B', problem('1 line(s) left out: order_dates, row 2: "03/04/2026" could be'), ...blanks(8)],
+      ['B', problem('1 line(s) left out: order_dates, row 2 of the range: "03/04/2026" could be'), ...blanks(8)],
     ],
   },
   {

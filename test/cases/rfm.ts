@@ -46,7 +46,7 @@ export const RFM_CASES: HostCase[] = [
       column(3, BLANK, 2, 1),
       column(300, BLANK, 200, '100'),
     ],
-    expect: answers(555, '', problem('last_purchase, row 3: "31/06/2024" is not a date'), 111),
+    expect: answers(555, '', problem('last_purchase, row 3 of the range: "31/06/2024" is not a date'), 111),
   },
   {
     fn: 'RFM_SCORE',
@@ -80,7 +80,7 @@ export const RFM_CASES: HostCase[] = [
       'Potential Loyalist',
       'Lost',
       '',
-      problem('rfm_scores, row 5: 604 is not an RFM score'),
+      problem('rfm_scores, row 5 of the range: 604 is not an RFM score'),
       'Others',
     ),
   },
@@ -130,9 +130,9 @@ export const RFM_CASES: HostCase[] = [
     ],
     expect: [
       HEADER,
-      ['Ann', problem('1 line(s) left out: order_dates, row 4: "soon" is not a date'), ...blanks(8)],
+      ['Ann', problem('1 line(s) left out: order_dates, row 4 of the range: "soon" is not a date'), ...blanks(8)],
       ['Bo', date('2024-06-30'), 0, 1, 20, 5, 1, 1, 511, 'New Customers'],
-      [problem('1 line(s) left out: customers, row 3: the cell is blank'), ...blanks(9)],
+      [problem('1 line(s) left out: customers, row 3 of the range: the cell is blank'), ...blanks(9)],
     ],
     // With blanks passed as 0, row 3's customer reads as the customer "0".
     blanksMayBeZero: false,
@@ -169,7 +169,7 @@ export const RFM_CASES: HostCase[] = [
       ['Cy', '', '', 0, -25, ...blanks(5)],
       // An order of 0 (D2) is not a purchase either.
       ['Dee', date('2024-06-30'), 0, 1, 70, 5, 1, 5, 515, 'New Customers'],
-      [problem('1 line(s) left out: customers, row 8: the cell is blank'), ...blanks(9)],
+      [problem('1 line(s) left out: customers, row 8 of the range: the cell is blank'), ...blanks(9)],
     ],
     blanksMayBeZero: false,
   },
@@ -243,7 +243,7 @@ export const RFM_CASES: HostCase[] = [
       ['A', date('2024-01-02'), 0, 1, 2, 5, 1, 1, 511, 'New Customers'],
       [
         problem(
-          '5 line(s) left out: customers, row 1: the cell is blank but the rest of the line is filled; customers, row 3: the cell is blank but the rest of the line is filled; customers, row 4: the cell holds the error #N/A; …',
+          '5 line(s) left out: customers, row 1 of the range: the cell is blank but the rest of the line is filled; customers, row 3 of the range: the cell is blank but the rest of the line is filled; customers, row 4 of the range: the cell holds the error #N/A; …',
         ),
         ...blanks(9),
       ],

@@ -24,7 +24,7 @@ export const SUMMARY_CASES: HostCase[] = [
       ['A', 2, 2 / 3, 30, 0.75, 15],
       ['B', 1, 1 / 3, 10, 0.25, 10],
       ['Tổng', 3, 1, 40, 1, 40 / 3],
-      [problem('values, dòng 4: "abc" không phải là số'), '', '', '', '', ''],
+      [problem('values, dòng 4 của vùng: "abc" không phải là số'), '', '', '', '', ''],
     ],
   },
   {
@@ -50,7 +50,7 @@ export const SUMMARY_CASES: HostCase[] = [
     expect: [
       ['Segment', 'Main trait', 'Share'],
       ['A', 'x', 1],
-      [problem('1 line(s) left out: traits, row 4: the cell holds the error #N/A'), '', ''],
+      [problem('1 line(s) left out: traits, row 4 of the range: the cell holds the error #N/A'), '', ''],
     ],
     blanksMayBeZero: false,
   },

@@ -11,7 +11,13 @@ export const TIER_CASES: HostCase[] = [
     fn: 'CUSTOMER_TIER',
     title: 'default pyramid: a blank, an ambiguous text, zero',
     args: [column(30, BLANK, '1.234', 10, 0)],
-    expect: answers('Top', '', problem('values, row 3: "1.234" could be 1.234 or 1234'), 'Small', 'Inactive'),
+    expect: answers(
+      'Top',
+      '',
+      problem('values, row 3 of the range: "1.234" could be 1.234 or 1234'),
+      'Small',
+      'Inactive',
+    ),
     blanksMayBeZero: false,
   },
   {

@@ -23,7 +23,11 @@ export const XYZ_CASES: HostCase[] = [
         [7, BLANK, BLANK],
       ],
     ],
-    expect: answers('X', '', problem('period_values, row 3: needs at least two numbers in the row, has 1')),
+    expect: answers(
+      'X',
+      '',
+      problem('period_values, row 3 of the range: needs at least two numbers in the row, has 1'),
+    ),
     blanksMayBeZero: false,
   },
   {

@@ -58,6 +58,10 @@ export const CELL_TEXT_LIMIT = 32_767;
 /** Excel's grid. */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
+/** Excel's default column width in points. */
+export const DEFAULT_COLUMN_POINTS = 48;
+/** Excel's widest column: 255 characters, about 1,793 pixels. */
+const MAX_COLUMN_POINTS = 1344.75;
 /** What one queued operation costs in a request besides its data (object path, method, ids), roughly. */
 const OP_OVERHEAD = 60;
 
@@ -350,15 +354,46 @@ const nextGuid = (): string => {
   return `{${hex.slice(-8)}-0000-4000-8000-${hex}}`;
 };
 
+/** Excel.ChartType names (Excel JavaScript API reference); any other name is refused. */
+const EXCEL_CHART_TYPES: ReadonlySet<string> = new Set([
+  ...['ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'BarClustered', 'BarStacked', 'BarStacked100'],
+  ...['3DColumnClustered', '3DColumnStacked', '3DColumnStacked100', '3DBarClustered', '3DBarStacked'],
+  ...['3DBarStacked100', '3DColumn', 'Line', 'LineStacked', 'LineStacked100', 'LineMarkers', 'LineMarkersStacked'],
+  ...['LineMarkersStacked100', '3DLine', 'Pie', 'PieOfPie', 'PieExploded', '3DPie', '3DPieExploded', 'BarOfPie'],
+  ...['XYScatter', 'XYScatterSmooth', 'XYScatterSmoothNoMarkers', 'XYScatterLines', 'XYScatterLinesNoMarkers'],
+  ...['Area', 'AreaStacked', 'AreaStacked100', '3DArea', '3DAreaStacked', '3DAreaStacked100', 'Doughnut'],
+  ...['DoughnutExploded', 'Radar', 'RadarMarkers', 'RadarFilled', 'Surface', 'SurfaceWireframe', 'SurfaceTopView'],
+  ...['SurfaceTopViewWireframe', 'Bubble', 'Bubble3DEffect', 'StockHLC', 'StockOHLC', 'StockVHLC', 'StockVOHLC'],
+  ...['Histogram', 'Boxwhisker', 'Pareto', 'RegionMap', 'Treemap', 'Waterfall', 'Sunburst', 'Funnel'],
+]);
+
+/** A chart as the fake keeps it: what a test asserts on. */
+export interface FakeChart {
+  readonly type: string;
+  /** The source range's address (A1, without the sheet), known once added. */
+  source: string;
+  readonly seriesBy: string;
+  title: string;
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  /** One per series: its name (the header cell) and chart type. */
+  readonly series: { readonly name: string; chartType: string }[];
+  dataLabels: boolean;
+  legend: boolean;
+  position: { start: string; end: string } | undefined;
+}
+
 /** The objects on a sheet that move with cells and may refuse an insert or delete through part of them. */
 type Placed = { rect: Rect; kind: 'table' | 'merge' | 'spill'; owner: FakeTable | Rect | Spill };
 
 export class FakeSheet {
   readonly cells = new Map<string, Cell>();
-  readonly charts: { type: string; title: string }[] = [];
+  readonly charts: FakeChart[] = [];
   readonly tables: FakeTable[] = [];
   readonly merges: Rect[] = [];
   readonly spills: Spill[] = [];
+  /** Column widths set by hand, in points (Range.format.columnWidth); the others are DEFAULT_COLUMN_POINTS. */
+  readonly columnWidths = new Map<number, number>();
   readonly id = nextGuid();
   visibility: SheetVisibility = 'Visible';
   /** A protected sheet refuses every write (all cells are locked by default). */
@@ -664,6 +699,35 @@ export class FakeSheet {
     this.cells.clear();
     for (const [key, cell] of moved) this.cells.set(key, cell);
     for (const change of changes) change();
+    if (!down && from === 0 && span === MAX_ROWS) this.moveWholeColumns(at, insert ? len : -len);
+  }
+
+  /**
+   * Whole columns moved (`by` > 0: inserted before `at`; < 0: deleted from `at`): widths move with them, and inserted
+   * columns take the width and the cell formats of the column on their left, as Excel's "Format Same As Left" does.
+   */
+  private moveWholeColumns(at: number, by: number): void {
+    const widths = [...this.columnWidths];
+    this.columnWidths.clear();
+    for (const [c, w] of widths) {
+      if (c < at) this.columnWidths.set(c, w);
+      else if (by > 0) this.columnWidths.set(c + by, w);
+      else if (c >= at - by) this.columnWidths.set(c + by, w);
+    }
+    if (by <= 0 || at === 0) return;
+    const leftWidth = this.columnWidths.get(at - 1);
+    for (let c = at; c < at + by; c++) if (leftWidth !== undefined) this.columnWidths.set(c, leftWidth);
+    for (const [key, cell] of [...this.cells]) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      if (c !== at - 1 || (cell.numberFormat === 'General' && cell.fill === null)) continue;
+      for (let n = at; n < at + by; n++)
+        Object.assign(this.cell(r, n), { numberFormat: cell.numberFormat, fill: cell.fill });
+    }
+  }
+
+  /** A column's width in points (Excel's default is 8.43 characters of Calibri 11: 48 points, 64 pixels). */
+  columnWidth(col: number): number {
+    return this.columnWidths.get(col) ?? DEFAULT_COLUMN_POINTS;
   }
 
   private removePlaced(p: Placed): void {
@@ -1489,22 +1553,95 @@ class FakeWorksheet extends FakeItemProxy<FakeSheet> implements ExcelWorksheet {
   get charts(): { add(type: string, source: ExcelRange, seriesBy?: string): ExcelChart } {
     const context = this.context;
     return {
-      add: (type: string) => {
-        const chart = { type, title: '' };
+      add: (type: string, source: ExcelRange, seriesBy = 'Auto') => {
+        const chart: FakeChart = {
+          type,
+          source: '',
+          seriesBy,
+          title: '',
+          categoryAxisTitle: '',
+          valueAxisTitle: '',
+          series: [],
+          dataLabels: false,
+          legend: true,
+          position: undefined,
+        };
+        const where = () => (source as FakeRange).locate();
         context.queue(100, () => {
-          this.sheet().assertEditable('adding a chart');
-          this.sheet().charts.push(chart);
+          const sheet = this.sheet();
+          if (!EXCEL_CHART_TYPES.has(type)) fail('InvalidArgument', `"${type}" is not an Excel.ChartType`);
+          if (!['Auto', 'Columns', 'Rows'].includes(seriesBy))
+            fail('InvalidArgument', `"${seriesBy}" is not an Excel.ChartSeriesBy`);
+          const at = where();
+          if (!at || at.sheet !== sheet) fail('InvalidArgument', 'the chart source is not a range of this sheet');
+          const { rect } = at as Where;
+          const cells = (r: number, c: number): Cell => sheet.peek(rect.row + r, rect.col + c);
+          let filled = false;
+          for (let r = 0; r < rect.rows && !filled; r++)
+            for (let c = 0; c < rect.cols && !filled; c++) filled = !isBlank(cells(r, c));
+          if (!filled) fail('InvalidArgument', 'the chart source range is empty');
+          sheet.assertEditable('adding a chart');
+          chart.source = rectAddress(rect);
+          const byColumns = seriesBy !== 'Rows';
+          const count = byColumns ? rect.cols : rect.rows;
+          const first = count > 1 ? 1 : 0;
+          for (let i = first; i < count; i++) {
+            const name = byColumns ? cells(0, i) : cells(i, 0);
+            chart.series.push({ name: displayText(name), chartType: type });
+          }
+          sheet.charts.push(chart);
         });
-        return {
-          title: {
-            set text(value: string) {
-              context.queue(utf8(value), () => void (chart.title = value));
-            },
-            get text(): string {
-              return fail('PropertyNotLoaded', 'chart.title.text was not loaded and synced');
-            },
+        const text = (what: string, set: (value: string) => void) => ({
+          set text(value: string) {
+            context.queue(utf8(value), () => set(value));
           },
-          setPosition: () => context.queue(20, () => undefined),
+          get text(): string {
+            return fail('PropertyNotLoaded', `${what}.text was not loaded and synced`);
+          },
+        });
+        const flag = (what: string, set: (value: boolean) => void) => ({
+          set(value: boolean) {
+            if (typeof value !== 'boolean') fail('InvalidArgument', `${what} must be true or false`);
+            context.queue(10, () => set(value));
+          },
+          get(): boolean {
+            return fail('PropertyNotLoaded', `${what} was not loaded and synced`);
+          },
+        });
+        const dataLabels = flag('chart.dataLabels.showValue', (v) => void (chart.dataLabels = v));
+        const legend = flag('chart.legend.visible', (v) => void (chart.legend = v));
+        return {
+          title: text('chart.title', (v) => void (chart.title = v)),
+          axes: {
+            categoryAxis: { title: text('categoryAxis.title', (v) => void (chart.categoryAxisTitle = v)) },
+            valueAxis: { title: text('valueAxis.title', (v) => void (chart.valueAxisTitle = v)) },
+          },
+          dataLabels: Object.defineProperty({} as { showValue: boolean }, 'showValue', dataLabels),
+          legend: Object.defineProperty({} as { visible: boolean }, 'visible', legend),
+          series: {
+            getItemAt: (index: number) =>
+              Object.defineProperty({} as { chartType: string }, 'chartType', {
+                set(value: string) {
+                  context.queue(20, () => {
+                    const series = chart.series[index];
+                    if (!series) fail('InvalidArgument', `the chart has no series ${index}`);
+                    if (!EXCEL_CHART_TYPES.has(value)) fail('InvalidArgument', `"${value}" is not an Excel.ChartType`);
+                    (series as { chartType: string }).chartType = value;
+                  });
+                },
+                get(): string {
+                  return fail('PropertyNotLoaded', 'series.chartType was not loaded and synced');
+                },
+              }),
+          },
+          setPosition: (startCell: string, endCell?: string) =>
+            context.queue(20, () => {
+              const start = parseAddress(startCell);
+              const end = endCell === undefined ? start : parseAddress(endCell);
+              if (start.rows !== 1 || start.cols !== 1 || end.rows !== 1 || end.cols !== 1)
+                fail('InvalidArgument', 'setPosition takes single cells');
+              chart.position = { start: startCell, end: endCell ?? startCell };
+            }),
         };
       },
     };
@@ -1828,7 +1965,7 @@ class FakeRange implements ExcelRange {
     });
   }
 
-  get format(): { readonly fill: ExcelRangeFill } {
+  get format(): { readonly fill: ExcelRangeFill; columnWidth: number; load(properties: string): unknown } {
     const setColor = (color: string): void => {
       if (typeof color !== 'string' || !/^#[0-9a-f]{6}$/i.test(color))
         fail('InvalidArgument', `the fake takes fill colours as #RRGGBB, not ${JSON.stringify(color)}`);
@@ -1868,7 +2005,56 @@ class FakeRange implements ExcelRange {
         return fill;
       },
     };
-    return { fill };
+    const getWidth = (): number => {
+      if (this.width === undefined)
+        return fail('PropertyNotLoaded', 'range.format.columnWidth was not loaded and synced');
+      return this.width as number;
+    };
+    const setWidth = (points: number): void => this.setWidth(points);
+    const loadWidth = (): void => this.loadWidth();
+    return {
+      fill,
+      /** RangeFormat.columnWidth: points; null when the range's columns differ; known only once loaded and synced. */
+      get columnWidth(): number {
+        return getWidth();
+      },
+      set columnWidth(points: number) {
+        setWidth(points);
+      },
+      load(properties: string): unknown {
+        for (const name of propertyNames(properties))
+          if (name !== 'columnWidth') fail('InvalidArgument', `the fake loads only format/columnWidth, not "${name}"`);
+        loadWidth();
+        return this;
+      },
+    };
+  }
+
+  private width: number | null | undefined;
+
+  private setWidth(points: number): void {
+    if (typeof points !== 'number' || !Number.isFinite(points) || points < 0 || points > MAX_COLUMN_POINTS)
+      fail('InvalidArgument', `a column width is 0 to ${MAX_COLUMN_POINTS} points, not ${JSON.stringify(points)}`);
+    this.context.queue(20, () => {
+      const { sheet, rect } = this.need();
+      sheet.assertEditable('formatting columns');
+      for (let c = rect.col; c < rect.col + rect.cols; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+
+  private loadWidth(): void {
+    let width: number | null = null;
+    this.context.queueLoad(
+      20,
+      () => {
+        const { sheet, rect } = this.need();
+        const widths = new Set<number>();
+        for (let c = rect.col; c < rect.col + rect.cols && widths.size < 2; c++) widths.add(sheet.columnWidth(c));
+        width = widths.size === 1 ? ([...widths][0] as number) : null;
+        return 16;
+      },
+      () => void (this.width = width),
+    );
   }
 
   private eachCell(kind: 'values' | 'format', visit: (cell: Cell) => void): void {

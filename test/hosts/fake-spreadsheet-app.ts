@@ -186,6 +186,8 @@ export function refuse(what: string): Error {
 
 const SHEETS_LIMITS = { cells: 10_000_000, columns: 18_278, sheetName: 100, cellChars: 50_000 };
 const DEFAULT_GRID = { rows: 1000, cols: 26 };
+/** Sheets' default column width in pixels. */
+export const SHEETS_COLUMN_PX = 100;
 /** What getNumberFormats gives for a cell with the automatic format (gas-fakes' tests against live Apps Script). */
 export const AUTOMATIC_FORMAT = '0.###############';
 const METADATA_VALUE_CHARS = 30_000;
@@ -481,10 +483,112 @@ interface Row {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Charts
+
+/** Charts.ChartType (Apps Script Charts service reference). */
+export const CHART_TYPES = [
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'LINE',
+  'ORG',
+  'PIE',
+  'RADAR',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TIMELINE',
+  'TREEMAP',
+  'WATERFALL',
+] as const;
+
+/** A built chart as the fake keeps it: what a test asserts on. */
+export class FakeEmbeddedChart {
+  constructor(
+    readonly sheet: FakeGSheet,
+    readonly type: string,
+    /** The ranges' A1 notations, in the order added. */
+    readonly ranges: readonly string[],
+    /** 1-based anchor cell and pixel offsets. */
+    readonly position: { row: number; col: number; offsetX: number; offsetY: number },
+    readonly options: Readonly<Record<string, unknown>>,
+    readonly numHeaders: number | undefined,
+  ) {}
+}
+
+export class FakeChartBuilder {
+  private type: string | undefined;
+  private readonly ranges: string[] = [];
+  private position: FakeEmbeddedChart['position'] | undefined;
+  private readonly options: Record<string, unknown> = {};
+  private numHeaders: number | undefined;
+
+  constructor(private readonly sheet: FakeGSheet) {}
+
+  setChartType(type: unknown): this {
+    if (typeof type !== 'string' || !(CHART_TYPES as readonly string[]).includes(type))
+      throw new Error(`Invalid argument: type (${describe(type)} is not a Charts.ChartType)`);
+    this.type = type;
+    return this;
+  }
+
+  addRange(range: unknown): this {
+    if (!(range instanceof FakeGRange)) throw refuse(`addRange(${describe(range)}): not a Range`);
+    if (range.getSheet() !== this.sheet) throw refuse('addRange of a range on another sheet');
+    this.sheet.checkInside(range.rect());
+    this.ranges.push(range.getA1Notation());
+    return this;
+  }
+
+  setPosition(anchorRow: unknown, anchorColumn: unknown, offsetX: unknown, offsetY: unknown): this {
+    const whole = (n: unknown, min: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min;
+    if (!whole(anchorRow, 1) || !whole(anchorColumn, 1) || !whole(offsetX, 0) || !whole(offsetY, 0))
+      throw refuse(`setPosition(${[anchorRow, anchorColumn, offsetX, offsetY].map(describe).join(', ')})`);
+    this.sheet.checkInside({ row: anchorRow, col: anchorColumn, rows: 1, cols: 1 });
+    this.position = { row: anchorRow, col: anchorColumn, offsetX, offsetY };
+    return this;
+  }
+
+  setOption(option: unknown, value: unknown): this {
+    if (typeof option !== 'string' || option === '') throw refuse(`setOption(${describe(option)})`);
+    this.options[option] = value;
+    return this;
+  }
+
+  setNumHeaders(headers: unknown): this {
+    if (typeof headers !== 'number' || !Number.isInteger(headers) || headers < 0)
+      throw refuse(`setNumHeaders(${describe(headers)})`);
+    this.numHeaders = headers;
+    return this;
+  }
+
+  build(): FakeEmbeddedChart {
+    if (this.type === undefined)
+      throw refuse('build() of a chart without setChartType (the default is not documented)');
+    if (this.ranges.length === 0) throw refuse('build() of a chart without data (addRange)');
+    return new FakeEmbeddedChart(
+      this.sheet,
+      this.type,
+      [...this.ranges],
+      this.position ?? { row: 1, col: 1, offsetX: 0, offsetY: 0 },
+      { ...this.options },
+      this.numHeaders,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Sheet
 
 export class FakeGSheet {
-  readonly charts: unknown[] = [];
+  readonly charts: FakeEmbeddedChart[] = [];
   /** The selection (1-based), as the user left it. */
   active = { row: 1, col: 1, rows: 1, cols: 1 };
   readonly calls: Calls;
@@ -492,6 +596,11 @@ export class FakeGSheet {
   deleted = false;
   private rowsData: (Row | undefined)[] = [];
   private colUnknown: boolean[] = [];
+  /**
+   * Column widths set by hand (pixels, by 1-based column); null for an inserted column not sized since (whether it
+   * takes a neighbour's width is not documented). Others are SHEETS_COLUMN_PX.
+   */
+  private colWidths = new Map<number, number | null>();
   private maxRows: number;
   private maxCols: number;
   private isHidden = false;
@@ -750,9 +859,48 @@ export class FakeGSheet {
         if (this.colUnknown.length < at - 1) this.colUnknown.length = at - 1;
         this.colUnknown.splice(at - 1, 0, ...new Array<boolean>(n).fill(!inheritsNothing));
       } else this.colUnknown.splice(at - 1, -n);
+      this.moveWidths(at, n);
       this.maxCols += n;
     }
     this.app.moveRecords(this, dimension, at, n);
+  }
+
+  /** Widths move with their columns; inserted columns' widths are unknown until set. */
+  private moveWidths(at: number, n: number): void {
+    const widths = [...this.colWidths];
+    this.colWidths.clear();
+    for (const [c, w] of widths) {
+      if (c < at) this.colWidths.set(c, w);
+      else if (n > 0) this.colWidths.set(c + n, w);
+      else if (c >= at - n) this.colWidths.set(c + n, w);
+    }
+    for (let c = at; c < at + n; c++) this.colWidths.set(c, null);
+  }
+
+  private checkColumn(position: unknown, method: string): number {
+    if (!isInt(position) || position < 1 || position > this.maxCols)
+      throw refuse(`${method}: column ${String(position)} is outside the sheet`);
+    return position;
+  }
+
+  getColumnWidth(columnPosition: number): number {
+    this.alive().calls.count('getColumnWidth');
+    const col = this.checkColumn(columnPosition, 'getColumnWidth');
+    const width = this.colWidths.get(col);
+    if (width === null)
+      throw refuse(
+        `getColumnWidth(${col}): an inserted column's width (whether Sheets copies a neighbour's is not documented)`,
+      );
+    return width ?? SHEETS_COLUMN_PX;
+  }
+
+  setColumnWidth(columnPosition: number, width: number): this {
+    this.alive().calls.count('setColumnWidth');
+    const col = this.checkColumn(columnPosition, 'setColumnWidth');
+    if (!isInt(width) || width < 0)
+      throw refuse(`setColumnWidth: the width must be a whole number of pixels, not ${String(width)}`);
+    this.colWidths.set(col, width);
+    return this;
   }
 
   /** Sorts the rows of `rect` by `specs` (columns are absolute); cells, formats and row metadata move with rows. */
@@ -1065,20 +1213,22 @@ export class FakeGSheet {
     return this.app.protectionsWhere((p) => p.sheet === this && p.type === kind);
   }
 
-  newChart() {
-    const chart: Record<string, unknown> = {};
-    const builder = {
-      setChartType: (type: unknown) => ((chart.type = type), builder),
-      addRange: (range: unknown) => ((chart.range = range), builder),
-      setPosition: () => builder,
-      setOption: (name: string, value: unknown) => ((chart[name] = value), builder),
-      build: () => chart,
-    };
-    return builder;
+  /**
+   * An embedded chart builder (Sheet.newChart, EmbeddedChartBuilder): the type must be one of Charts.ChartType, each
+   * range one of this sheet's inside its grid, the anchor a cell of the grid; nothing is on the sheet until build()
+   * made the chart and insertChart() put it there.
+   */
+  newChart(): FakeChartBuilder {
+    this.alive();
+    return new FakeChartBuilder(this);
   }
 
   insertChart(chart: unknown): void {
-    this.alive().charts.push(chart);
+    this.alive().calls.count('insertChart');
+    if (!(chart instanceof FakeEmbeddedChart))
+      throw refuse(`insertChart(${describe(chart)}): only a chart made by newChart()…build() is modelled`);
+    if (chart.sheet !== this) throw refuse('insertChart of a chart built for another sheet');
+    this.charts.push(chart);
   }
 
   getCharts(): unknown[] {
@@ -2472,7 +2622,7 @@ export class FakeSpreadsheetApp {
         getUserProperties: () => this.userProperties,
         getScriptProperties: () => this.scriptProperties,
       },
-      Charts: { ChartType: { COLUMN: 'COLUMN' } },
+      Charts: { ChartType: Object.fromEntries(CHART_TYPES.map((t) => [t, t])) },
     };
   }
 }
