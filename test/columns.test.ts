@@ -20,8 +20,8 @@ import {
 import type { CellValue } from '../core/engine/sheet-io.js';
 import { CUSTOMER_COLUMNS } from '../playground/sample/sample-workbook.js';
 import { generateCustomers } from '../playground/sample/customers.js';
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { accountingExport, toCsv } from './fixtures/exports.js';
 import { flat, run } from './helpers.js';
 
 describe('header detection and column guesses', () => {
@@ -191,17 +191,25 @@ describe('k-means: the numeric columns pre-selected', () => {
   });
 
   it('takes the amount of a Vietnamese export written as ₫ text, not the customer or the date', () => {
-    const csv = readFileSync(new URL('./artifacts/khach-hang.csv', import.meta.url), 'utf8');
-    const [headers, ...rows] = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
+    const csv = [
+      'Khách hàng,Doanh thu,Ngày mua cuối',
+      'Công ty An Phát,"27.000.000 ₫",2025-11-02',
+      'Công ty Bình Minh,24000000,2025-10-15',
+      'Công ty Hoà Bình,18000000,2025-06-30',
+      'Công ty Gia Long,16000000,2025-03-01',
+      'Công ty Đại Việt,"6.000.000 ₫",2024-12-24',
+    ].join('\n');
+    const [headers, ...rows] = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
     expect(guessMapping('kmeans', headers!, rows)).toEqual({ features: [1] });
-    const books = readFileSync(new URL('./artifacts/accounting.csv', import.meta.url), 'utf8');
-    const [bookHeaders, ...bookRows] = Papa.parse<string[]>(books.trim(), {
-      delimiter: ';',
+    // An accounting export (test/fixtures/exports.ts): dates as yyyymmdd numbers, document and customer codes.
+    const books = accountingExport(3);
+    const bookRows = Papa.parse<string[]>(toCsv(books).trim(), {
+      delimiter: books.delimiter,
       skipEmptyLines: true,
-    }).data;
+    }).data.slice(1);
     // Ngày chứng từ holds 8-digit dates (20250102), Số chứng từ and Mã khách hàng are codes.
-    const found = guessMapping('kmeans', bookHeaders!, bookRows.slice(0, 20)).features as number[];
-    expect(found.map((i) => bookHeaders![i])).toEqual(['Số tiền']);
+    const found = guessMapping('kmeans', books.header, bookRows.slice(0, 20)).features as number[];
+    expect(found.map((i) => books.header[i])).toEqual(['Số tiền']);
   });
 
   it('leaves out row numbers, numeric ids, phone numbers, postcodes and date serials; keeps blanks and days', () => {
