@@ -265,6 +265,27 @@ describe('the preview belongs to the choices it was made from', () => {
     expect(after.counts.map((c) => c.label).sort()).toEqual(['A', 'B', 'C']);
   });
 
+  it('keeps options and rules when the same table is found again, and starts afresh on another table', async () => {
+    const w = await previewed();
+    w.dispatch({ type: 'ruleGroups', groups: [{ label: 'VIP', combine: 'and', conditions: [] }] });
+    await w.actions.detect();
+    expect(w.state.choices.options).toEqual({ as_of: '2025-12-31' });
+    expect(w.state.choices.ruleGroups).toHaveLength(1);
+    // The same sheet with another header: another table (its dates and columns are not the ones chosen for).
+    const other = memoryHost();
+    const v = wizard(other);
+    await v.actions.detect();
+    v.dispatch({ type: 'option', param: 'as_of', value: '2025-12-31' });
+    const first = v.state.table!;
+    v.dispatch({ type: 'ruleGroups', groups: [{ label: 'VIP', combine: 'and', conditions: [] }] });
+    other.sheet.write({ row: 0, col: 0, rows: 1, cols: 1 }, [['Mã khách hàng']], null);
+    await other.sheet.commit();
+    await v.actions.detect();
+    expect(v.state.table!.headers).not.toEqual(first.headers);
+    expect(v.state.choices.options).toEqual({});
+    expect(v.state.choices.ruleGroups).toEqual([]);
+  });
+
   it('choices that make no plan stop before the host and show their problems on the columns step', async () => {
     const host = memoryHost();
     const w = wizard(host);

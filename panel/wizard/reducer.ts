@@ -213,6 +213,16 @@ function guessed(method: MethodId, table: TableInfo | undefined, choices: Choice
   return { ...choices, method, mapping, revenueFrom: guessRevenueSource(mapping) };
 }
 
+/** Whether a table found again is the one the choices were made for: same sheet, same headers. */
+function sameTable(before: TableInfo | undefined, after: TableInfo): boolean {
+  return (
+    before !== undefined &&
+    before.sheetName === after.sheetName &&
+    before.headers.length === after.headers.length &&
+    before.headers.every((h, i) => h === after.headers[i])
+  );
+}
+
 function choose(state: WizardState, change: Partial<Choices>): WizardState {
   return { ...state, choices: { ...state.choices, ...change } };
 }
@@ -279,9 +289,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       };
     }
     case 'detected':
-      return answer(state, action.run, (s) =>
-        ended({ ...s, table: action.table, choices: guessed(s.choices.method, action.table, s.choices) }),
-      );
+      return answer(state, action.run, (s) => {
+        // Options and rules were made for the table before (its columns, its dates): another table starts afresh.
+        const kept = sameTable(s.table, action.table) ? s.choices : { ...s.choices, options: {}, ruleGroups: [] };
+        return ended({ ...s, table: action.table, choices: guessed(s.choices.method, action.table, kept) });
+      });
     case 'previewed':
       // A conversion previews again within its own run: its notice stays, the phase ends with 'finished'.
       return answer(state, action.run, (s) => {
