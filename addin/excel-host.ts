@@ -18,6 +18,7 @@ import {
   describeProblem,
   gridWidth,
   hostCell,
+  hostGrid,
   invoke,
   type HostCells,
   type Lang,
@@ -49,19 +50,11 @@ export function toExcelCell(cell: OutCell | null | undefined, lang: Lang): Excel
   return hostCell(cell, EXCEL_CELLS[lang]);
 }
 
-/** The core's answer grid as a rectangular Excel array. */
+/** The core's answer grid as a rectangular Excel array; rows that need no change are passed on as they are. */
 export function toExcelGrid(grid: OutGrid, lang: Lang): ExcelGrid {
   const width = gridWidth(grid);
   if (grid.length === 0 || width === 0) return [['']];
-  const cells = EXCEL_CELLS[lang];
-  const out = new Array<ExcelCell[]>(grid.length);
-  for (let i = 0; i < grid.length; i++) {
-    const row = grid[i] as OutCell[];
-    const next = new Array<ExcelCell>(width);
-    for (let j = 0; j < width; j++) next[j] = hostCell(row[j], cells);
-    out[i] = next;
-  }
-  return out;
+  return hostGrid(grid, EXCEL_CELLS[lang], width);
 }
 
 /**

@@ -13,7 +13,7 @@ import { Workbook } from '../playground/engine/workbook.js';
 import { generateCustomers, SAMPLE_AS_OF, type Customer } from '../playground/sample/customers.js';
 import { customersSheet, ordersSheet, segmentsSheet } from '../playground/sample/sample-workbook.js';
 import { ORDERS_CSV } from '../scripts/orders-csv.js';
-import { time } from './measure.js';
+import { paired, timed } from './measure.js';
 import type { BenchLine } from './report.js';
 
 export const BENCH_CUSTOMERS = 100_000;
@@ -58,7 +58,7 @@ function lifecycle(customers: readonly Customer[]): unknown[][] {
   ]);
 }
 
-export function playgroundLines(count = BENCH_CUSTOMERS): BenchLine[] {
+export async function playgroundLines(count = BENCH_CUSTOMERS): Promise<BenchLine[]> {
   const csv = readFileSync(ORDERS_CSV, 'utf8');
   const generateStart = performance.now();
   const customers = generateCustomers(count);
@@ -67,9 +67,9 @@ export function playgroundLines(count = BENCH_CUSTOMERS): BenchLine[] {
   const cells = sheets.reduce((sum, s) => sum + s.cells.reduce((n, row) => n + row.length, 0), 0);
 
   // Opening: each run builds a fresh engine from the same sheet contents.
-  const open = time(() => Workbook.open(sheets).destroy(), { warmup: 1, runs: 3 });
-  const coreOpen = time(
-    () => {
+  const open = await paired(
+    timed(() => Workbook.open(sheets).destroy()),
+    timed(() => {
       coreRevenueFormulas(
         customers,
         customers.map((c) => c.revenueThisYear),
@@ -77,26 +77,23 @@ export function playgroundLines(count = BENCH_CUSTOMERS): BenchLine[] {
       );
       const orders = sheets[1]?.cells.slice(1) ?? [];
       run('RFM_TABLE', [orders.map((r) => [r[0]]), orders.map((r) => [r[1]]), orders.map((r) => [r[2]]), '2006-12-31']);
-    },
-    { warmup: 1, runs: 3 },
+    }),
+    { warmup: 1, pairs: 3 },
   );
 
   // Editing one revenue cell (row 6, P6) in the open workbook: every formula that depends on it recalculates.
   const workbook = Workbook.open(sheets);
   const sheet = workbook.sheetId('Customers');
   let edit = 0;
-  const recalc = time(() => workbook.setInput(sheet, 5, REVENUE_COL, String(900_000_000 + 1000 * ++edit)), {
-    warmup: 2,
-    runs: 7,
-  });
   const revenue = customers.map((c) => c.revenueThisYear);
   const stages = lifecycle(customers);
-  const coreRecalc = time(
-    () => {
+  const recalc = await paired(
+    timed(() => workbook.setInput(sheet, 5, REVENUE_COL, String(900_000_000 + 1000 * ++edit))),
+    timed(() => {
       revenue[4] = 900_000_000 + 1000 * ++edit;
       coreRevenueFormulas(customers, revenue, stages);
-    },
-    { warmup: 2, runs: 7 },
+    }),
+    { warmup: 2, pairs: 7 },
   );
   const sample = workbook.view(sheet, 5, 4).text;
   workbook.destroy();
@@ -105,16 +102,18 @@ export function playgroundLines(count = BENCH_CUSTOMERS): BenchLine[] {
   return [
     {
       name: `Playground: open the sample workbook with ${rows} customers in HyperFormula (load + evaluate)`,
-      figureMs: open.medianMs,
+      figureMs: open.oursMs,
       baselineName: 'the core computing the same formulas on plain columns',
-      baselineMs: coreOpen.medianMs,
+      baselineMs: open.baselineMs,
+      paired: open,
       note: `${cells.toLocaleString('en-US')} input cells in 3 sheets (Customers, Orders 4,906 lines with RFM_TABLE, Segments); generating the customers took ${generateMs.toFixed(0)} ms more`,
     },
     {
       name: `Playground: recalculate after editing one revenue cell (${rows} customers)`,
-      figureMs: recalc.medianMs,
+      figureMs: recalc.oursMs,
       baselineName: 'the core recomputing every formula that depends on it',
-      baselineMs: coreRecalc.medianMs,
+      baselineMs: recalc.baselineMs,
+      paired: recalc,
       note: `ABC, BCG, tier, RFM score and segment, growth, lifecycle summary, main trait and Pareto ratio recalculate; edited customer's ABC class: ${sample}`,
     },
   ];
@@ -123,5 +122,5 @@ export function playgroundLines(count = BENCH_CUSTOMERS): BenchLine[] {
 // `npx tsx bench/playground.ts`: these lines alone (results in the system's temp folder, not bench/results.json).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { report } = await import('./report.js');
-  report(playgroundLines(), join(tmpdir(), 'segmentkit-bench-playground.json'));
+  report(await playgroundLines(), join(tmpdir(), 'segmentkit-bench-playground.json'));
 }

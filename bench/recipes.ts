@@ -8,7 +8,7 @@ import { HyperFormula, type RawCellContent } from 'hyperformula';
 import { HF_CONFIG } from '../playground/engine/workbook.js';
 import { registerSegmentKit } from '../playground/engine/segmentkit-plugin.js';
 import { seededRandom } from '../core/numeric/random.js';
-import { revenues } from './measure.js';
+import { pairedFrom, revenues } from './measure.js';
 import type { BenchLine } from './report.js';
 
 export const RECIPE_SIZES = [2_000, 4_000, 8_000];
@@ -82,13 +82,14 @@ export function recipeLines(sizes: readonly number[] = RECIPE_SIZES): BenchLine[
     const rfmRecipe = measure(rfm.recipe, { col: 3, value: 99_000_000 });
     const rfmOurs = measure(rfm.ours, { col: 3, value: 99_000_000 });
     const size = n.toLocaleString('en-US');
-    const note = 'one run (the recipe grows as n²)';
+    const note = 'one pair of runs (the recipe grows as n²)';
     lines.push(
       {
         name: `HyperFormula, ${size} customers: one =ABC_CLASS, first evaluation`,
         figureMs: abcOurs.firstMs,
         baselineName: 'tutorial SUMIF running share + nested IF per row',
         baselineMs: abcRecipe.firstMs,
+        paired: pairedFrom([abcOurs.firstMs], [abcRecipe.firstMs]),
         ...(target ? { target } : {}),
         note,
       },
@@ -97,6 +98,7 @@ export function recipeLines(sizes: readonly number[] = RECIPE_SIZES): BenchLine[
         figureMs: abcOurs.recalcMs,
         baselineName: 'the tutorial recipe recalculating',
         baselineMs: abcRecipe.recalcMs,
+        paired: pairedFrom([abcOurs.recalcMs], [abcRecipe.recalcMs]),
         ...(target ? { target } : {}),
         note,
       },
@@ -105,6 +107,7 @@ export function recipeLines(sizes: readonly number[] = RECIPE_SIZES): BenchLine[
         figureMs: rfmOurs.firstMs,
         baselineName: 'per-row percent ranks (COUNTIF) for R, F and M',
         baselineMs: rfmRecipe.firstMs,
+        paired: pairedFrom([rfmOurs.firstMs], [rfmRecipe.firstMs]),
         ...(target ? { target } : {}),
         note,
       },
@@ -113,6 +116,7 @@ export function recipeLines(sizes: readonly number[] = RECIPE_SIZES): BenchLine[
         figureMs: rfmOurs.recalcMs,
         baselineName: 'the percent-rank recipe recalculating',
         baselineMs: rfmRecipe.recalcMs,
+        paired: pairedFrom([rfmOurs.recalcMs], [rfmRecipe.recalcMs]),
         ...(target ? { target } : {}),
         note,
       },

@@ -48,9 +48,81 @@ export function hostCell<T>(cell: OutCell | null | undefined, host: HostCells<T>
   }
 }
 
+/** Grids the core built of host-ready rows only (markHostReady), with their width: hosts pass them on as they are. */
+const HOST_READY = new WeakMap<OutGrid, number>();
+
+/**
+ * Marks a grid the core has just built whose every row is `width` cells of text, logical values and finite numbers
+ * (e.g. a column of class labels), so gridWidth and hostGrid take it in O(1) instead of reading every row.
+ */
+export function markHostReady(grid: OutGrid, width: number): OutGrid {
+  HOST_READY.set(grid, width);
+  return grid;
+}
+
 /** The width of the longest row: hosts want rectangular answers, so shorter rows are padded to it. */
 export function gridWidth(grid: OutGrid): number {
+  const ready = HOST_READY.get(grid);
+  if (ready !== undefined) return ready;
   let width = 0;
-  for (const row of grid) if (row.length > width) width = row.length;
+  for (let i = 0; i < grid.length; i++) {
+    const length = (grid[i] as OutCell[]).length;
+    if (length > width) width = length;
+  }
   return width;
+}
+
+/** True when every cell of a full-width row is one a host takes as it is: text, a logical value, a finite number. */
+function hostReady(row: readonly OutCell[], width: number): boolean {
+  if (row.length !== width) return false;
+  for (let j = 0; j < width; j++) {
+    const cell = row[j];
+    const type = typeof cell;
+    if (type === 'string' || type === 'boolean') continue;
+    if (type !== 'number' || (cell as number) - (cell as number) !== 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The answer grid as a host's rectangular grid of `width` columns (default: the longest row). Rows that need no
+ * change are passed on as they are, and a grid that needs none is returned itself: a million-row column of classes,
+ * whose rows the core shares (one frozen row per answer text), then costs the host no array at all. Any other row
+ * becomes a new row, each cell through `hostCell`, padded with `""`. Hosts only read answers, so rows may be shared
+ * and frozen; the core builds a new grid for every call and keeps none.
+ */
+export function hostGrid<T>(
+  grid: OutGrid,
+  host: HostCells<T>,
+  width = gridWidth(grid),
+): (string | number | boolean | T)[][] {
+  if (HOST_READY.get(grid) === width) return grid as (string | number | boolean)[][];
+  // Shared rows repeat: the last three rows found ready (a column of classes has three) are ready again.
+  let ready1: OutCell[] | undefined;
+  let ready2: OutCell[] | undefined;
+  let ready3: OutCell[] | undefined;
+  const isReady = (row: OutCell[]): boolean => {
+    if (row === ready1 || row === ready2 || row === ready3) return true;
+    if (!hostReady(row, width)) return false;
+    ready3 = ready2;
+    ready2 = ready1;
+    ready1 = row;
+    return true;
+  };
+  let first = 0;
+  while (first < grid.length && isReady(grid[first] as OutCell[])) first++;
+  if (first === grid.length) return grid as (string | number | boolean)[][];
+  const out = new Array<(string | number | boolean | T)[]>(grid.length);
+  for (let i = 0; i < first; i++) out[i] = grid[i] as (string | number | boolean)[];
+  for (let i = first; i < grid.length; i++) {
+    const row = grid[i] as OutCell[];
+    if (isReady(row)) {
+      out[i] = row as (string | number | boolean)[];
+      continue;
+    }
+    const next = new Array<string | number | boolean | T>(width);
+    for (let j = 0; j < width; j++) next[j] = hostCell(row[j], host);
+    out[i] = next;
+  }
+  return out;
 }

@@ -1,9 +1,15 @@
-/** ABC_CLASS: the cell reading around the pure method in methods/abc.ts, against a population (catalog/population.ts). */
-import { numberArg, readLang } from '../args.js';
-import { fail } from '../errors.js';
+/**
+ * ABC_CLASS: the cell reading around the pure method in methods/abc.ts, against a population (catalog/population.ts).
+ * A spilled column (`=ABC_CLASS(C2:C1000001)`) takes one pass of its own: the column's numbers are read once into a
+ * typed array, sorted once for the cut-offs, and each row of the answer is one of three shared rows (A, B, C).
+ */
+import { answerRow, isAbsent, numberArg, readLang, readVectorNumbers, toVector, vectorLength } from '../args.js';
+import { BLANK_STATE } from '../cells.js';
+import { at, fail, type Problem } from '../errors.js';
 import { label, type Lang, type LabelKey } from '../labels.js';
-import { ABC_DEFAULT_SHARES, abcAnalysis, abcClass, type AbcAnalysis } from '../methods/abc.js';
-import { PopulationCache } from '../population-cache.js';
+import { ABC_DEFAULT_SHARES, abcAnalysis, abcClass, type AbcAnalysis, type AbcClass } from '../methods/abc.js';
+import { markHostReady, type OutCell, type OutGrid } from '../output.js';
+import { PopulationCache, readableNumbers } from '../population-cache.js';
 import { classifyAgainstPopulation, type RelativeMethod } from './population.js';
 import { LANG_PARAM, param, type DetailSink, type FunctionSpec } from './types.js';
 import { VALUE, as } from './column-roles.js';
@@ -11,12 +17,18 @@ import { defineMethod } from './method.js';
 
 const cache = new PopulationCache<AbcAnalysis>();
 const CLASS_LABEL: Record<'A' | 'B' | 'C', LabelKey> = { A: 'abcA', B: 'abcB', C: 'abcC' };
-const methods = new Map<string, RelativeMethod<AbcAnalysis>>();
+
+/** The relative method, with the one answer row of each class (shared, frozen: answerRow) for spilled columns. */
+interface AbcMethod extends RelativeMethod<AbcAnalysis> {
+  readonly rows: Readonly<Record<AbcClass, OutCell[]>>;
+}
+
+const methods = new Map<string, AbcMethod>();
 
 /** One method object per (shares, language), reused by every call, so row-by-row calls stay cheap. */
-let last: { aShare: number; bShare: number; lang: Lang; method: RelativeMethod<AbcAnalysis> } | undefined;
+let last: { aShare: number; bShare: number; lang: Lang; method: AbcMethod } | undefined;
 
-function abcMethod(aShare: number, bShare: number, lang: Lang): RelativeMethod<AbcAnalysis> {
+function abcMethod(aShare: number, bShare: number, lang: Lang): AbcMethod {
   if (last && last.aShare === aShare && last.bShare === bShare && last.lang === lang) return last.method;
   const key = `${aShare}|${bShare}|${lang}`;
   let method = methods.get(key);
@@ -27,11 +39,47 @@ function abcMethod(aShare: number, bShare: number, lang: Lang): RelativeMethod<A
       key: `${aShare}|${bShare}`,
       prepare: (population) => abcAnalysis(population, aShare, bShare),
       classify: (value, cutoffs) => labels[abcClass(value, cutoffs)],
+      rows: { A: answerRow(labels.A), B: answerRow(labels.B), C: answerRow(labels.C) },
     };
     methods.set(key, method);
   }
   last = { aShare, bShare, lang, method };
   return method;
+}
+
+/**
+ * A column of two or more values classified against itself, in one pass: the same answers as
+ * classifyAgainstPopulation (a blank is `""`, an unreadable cell a problem naming its row), every readable value's
+ * row one of `method.rows`. Undefined for anything else (a row, one cell, a separate population), which takes the
+ * shared path.
+ */
+function spilledColumn(
+  rawValues: unknown,
+  rawPopulation: unknown,
+  method: AbcMethod,
+  report: ((used: AbcAnalysis) => void) | undefined,
+): OutGrid | undefined {
+  if (!Array.isArray(rawValues) || !isAbsent(rawPopulation)) return undefined;
+  const vector = toVector(rawValues, 'values');
+  if (vector.orientation !== 'column' || vectorLength(vector) < 2) return undefined;
+  const { values, state, problems } = readVectorNumbers(vector);
+  const analysis = method.prepare(readableNumbers(values, state));
+  if (report) report(analysis);
+  const { A: rowA, B: rowB, C: rowC } = method.rows;
+  const { aMin, bMin } = analysis;
+  const blank = answerRow('');
+  const grid = new Array<OutCell[]>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const read = state[i];
+    if (read === 0) {
+      // abcClass, inlined: a keyed lookup of its answer per value costs about as much as the rest of the loop.
+      const value = values[i] as number;
+      grid[i] = value > 0 && value >= aMin ? rowA : value > 0 && value >= bMin ? rowB : rowC;
+    } else if (read === BLANK_STATE) grid[i] = blank;
+    else grid[i] = answerRow(at(problems.get(i) as Problem, 'values', i + 1));
+  }
+  // Labels and "" only, one per row, unless a cell could not be read.
+  return problems.size === 0 ? markHostReady(grid, 1) : grid;
 }
 
 const SHARE_LIMITS = { min: 0, max: 1 } as const;
@@ -98,11 +146,10 @@ export const ABC_CLASS: FunctionSpec = {
     const bShare = numberArg(B_SHARE, bShareRaw);
     if (!(aShare < bShare))
       fail('sharesOrder', { arg: 'b_share', value: bShare, other: 'a_share', otherValue: aShare });
-    return classifyAgainstPopulation(
-      values,
-      population,
-      abcMethod(aShare, bShare, lang),
-      reporter(aShare, bShare, details),
+    const method = abcMethod(aShare, bShare, lang);
+    const report = reporter(aShare, bShare, details);
+    return (
+      spilledColumn(values, population, method, report) ?? classifyAgainstPopulation(values, population, method, report)
     );
   },
 };

@@ -2,7 +2,7 @@
  * The shared shape of relative methods (ABC, tiers): each value is judged against cut-offs computed once
  * from a population, which is the range itself (spill use) or an explicit range (row-by-row use, cached).
  */
-import { answerRow, isAbsent, readVectorNumbers, shapeLike, toVector } from '../args.js';
+import { answerRow, cellReader, isAbsent, readVectorNumbers, shapeLike, toVector, vectorLength } from '../args.js';
 import { BLANK, BLANK_STATE, PROBLEM, readNumber, type NumberColumn } from '../cells.js';
 import { at, type Problem } from '../errors.js';
 import type { OutCell, OutGrid } from '../output.js';
@@ -35,8 +35,8 @@ export function classifyAgainstPopulation<C>(
     cutoffs = method.cache.get(rawPopulation, method);
   }
   if (report) report(cutoffs);
-  if (vector.cells.length === 1) {
-    const read = readNumber(vector.cells[0]);
+  if (vectorLength(vector) === 1) {
+    const read = readNumber(cellReader(vector)(0));
     const answer =
       read === BLANK ? '' : typeof read === 'number' ? method.classify(read, cutoffs) : at(read, 'values', 1);
     return shapeLike(vector, [answer]);

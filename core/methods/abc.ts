@@ -54,18 +54,27 @@ function sortedPositives(population: ArrayLike<number>): { positives: Float64Arr
   return { positives, total };
 }
 
+/** Where the cut-offs fall on the sorted positives: how many values are A and B, and the share each ends at. */
+interface Walk extends AbcCutoffs {
+  readonly aCount: number;
+  readonly bCount: number;
+  readonly aShareEnd: number;
+  readonly bShareEnd: number;
+}
+
 /**
  * Walks the sorted positives largest first, one block of equal values at a time: S(v) = (sum of positive values
  * ≥ v) / (sum of positive values), summed first, divided once. The cut-offs are read on the way, which ends where
- * B ends, or, with `onBlock`, at the smallest value, `onBlock` seeing each block's end (values counted, share).
+ * B ends, or, given `curve`, at the smallest value, adding to `curve` the end of a block (values counted / n, share)
+ * at least every `step` values and the last one. One loop, no call per value or per block.
  */
 function walkBlocks(
   positives: Float64Array,
   total: number,
   aShare: number,
   bShare: number,
-  onBlock?: (counted: number, share: number) => void,
-): AbcCutoffs & { aCount: number; bCount: number; aShareEnd: number; bShareEnd: number } {
+  curve?: { readonly points: CurvePoint[]; readonly step: number },
+): Walk {
   const count = positives.length;
   let aMin = Infinity;
   let bMin = Infinity;
@@ -75,24 +84,34 @@ function walkBlocks(
   let bShareEnd = 0;
   let running = 0;
   let inB = true;
-  let i = count - 1;
-  while (i >= 0) {
+  let inA = true;
+  let last = 0;
+  const step = curve ? curve.step : count + 1;
+  for (let i = count - 1; i >= 0; i--) {
     const value = positives[i] as number;
-    while (i >= 0 && positives[i] === value) running += positives[i--] as number;
-    const share = running / total;
-    if (onBlock) onBlock(count - 1 - i, share);
-    if (inB && atMost(share, bShare)) {
-      bMin = value;
-      bCount = count - 1 - i;
-      bShareEnd = share;
-      if (atMost(share, aShare)) {
-        aMin = value;
-        aCount = bCount;
-        aShareEnd = share;
+    running += value;
+    if (i > 0 && positives[i - 1] === value) continue;
+    // The end of a block of equal values: `counted` values so far.
+    const counted = count - i;
+    if (inB) {
+      const share = running / total;
+      if (atMost(share, bShare)) {
+        bMin = value;
+        bCount = counted;
+        bShareEnd = share;
+        if (inA && atMost(share, aShare)) {
+          aMin = value;
+          aCount = counted;
+          aShareEnd = share;
+        } else inA = false;
+      } else {
+        inB = false;
+        if (!curve) break;
       }
-    } else {
-      inB = false;
-      if (!onBlock) break;
+    }
+    if (counted - last >= step || (curve && counted === count)) {
+      curve?.points.push([counted / count, running / total]);
+      last = counted;
     }
   }
   return { aMin, bMin, aCount, bCount, aShareEnd, bShareEnd };
@@ -112,16 +131,9 @@ export function abcCutoffs(population: ArrayLike<number>, aShare: number, bShare
 export function abcAnalysis(population: ArrayLike<number>, aShare: number, bShare: number): AbcAnalysis {
   const { positives, total } = sortedPositives(population);
   const n = positives.length;
-  const step = Math.max(1, Math.ceil(n / CURVE_POINTS));
   const points: CurvePoint[] = [[0, 0]];
-  let last = 0;
-  const cut = walkBlocks(positives, total, aShare, bShare, (counted, share) => {
-    // Within a block of equal values the curve is a straight line, so its end points are enough.
-    if (counted === n || counted - last >= step) {
-      points.push([counted / n, share]);
-      last = counted;
-    }
-  });
+  // Within a block of equal values the curve is a straight line, so its end points are enough.
+  const cut = walkBlocks(positives, total, aShare, bShare, { points, step: Math.max(1, Math.ceil(n / CURVE_POINTS)) });
   const aEnd: CurvePoint = cut.aCount === 0 ? [0, 0] : [cut.aCount / n, cut.aShareEnd];
   const bEnd: CurvePoint = cut.bCount === 0 ? [0, 0] : [cut.bCount / n, cut.bShareEnd];
   for (const end of [aEnd, bEnd]) {
