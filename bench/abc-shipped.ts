@@ -162,27 +162,18 @@ export async function abcShippedLines(pairs = 11): Promise<BenchLine[]> {
   const values = revenues(ROWS);
   const shipped = shippedAbc(values, FUNCTIONS_JS_PATH, pairs);
   const inCore = coreAbc(await bundledCore(), values, pairs);
-  const note = (r: PairedRatio): string =>
-    `median of ${r.pairs} paired runs (ratios ${r.min.toFixed(2)}–${r.max.toFixed(2)}); load average ${load()}`;
+  const line = (name: string, r: PairedRatio): BenchLine => ({
+    name,
+    figureMs: r.median * r.sortMs,
+    baselineName: 'Float64Array sort of the same values',
+    baselineMs: r.sortMs,
+    paired: pairedFrom(r.callSamples, r.sortSamples),
+    target: { atMost: 1.5 },
+    note: `median of ${r.pairs} paired runs (ratios ${r.min.toFixed(2)}–${r.max.toFixed(2)}); load average ${load()}`,
+  });
   return [
-    {
-      name: 'ABC_CLASS, 1,048,576 values through the built functions.js (an Excel range copy per call)',
-      figureMs: shipped.median * shipped.sortMs,
-      baselineName: 'Float64Array sort of the same values',
-      baselineMs: shipped.sortMs,
-      paired: pairedFrom(shipped.callSamples, shipped.sortSamples),
-      target: { atMost: 1.5 },
-      note: note(shipped),
-    },
-    {
-      name: 'ABC_CLASS, 1,048,576 values through the core (invoke)',
-      figureMs: inCore.median * inCore.sortMs,
-      baselineName: 'Float64Array sort of the same values',
-      baselineMs: inCore.sortMs,
-      paired: pairedFrom(inCore.callSamples, inCore.sortSamples),
-      target: { atMost: 1.5 },
-      note: note(inCore),
-    },
+    line('ABC_CLASS, 1,048,576 values through the built functions.js (an Excel range copy per call)', shipped),
+    line('ABC_CLASS, 1,048,576 values through the core (invoke)', inCore),
   ];
 }
 

@@ -74,6 +74,8 @@ interface Stripped {
   readonly scale: number;
   /** A currency without minor units was written (its separators group thousands). */
   readonly wholeCurrency: boolean;
+  /** The currency mark written, if any (`₫`, `VND`, `$`). */
+  readonly currency?: string;
 }
 
 function strip(original: string): Stripped {
@@ -81,6 +83,7 @@ function strip(original: string): Stripped {
   let sign = 1;
   let scale = 1;
   let wholeCurrency = false;
+  let mark: string | undefined;
   if (s.startsWith('(') && s.endsWith(')')) {
     sign = -1;
     s = s.slice(1, -1).trim();
@@ -97,11 +100,23 @@ function strip(original: string): Stripped {
     for (const currency of [CURRENCY_PREFIX, CURRENCY_SUFFIX]) {
       const m = currency.exec(s);
       if (!m) continue;
-      if (NO_MINOR_UNIT.test(m[1] as string)) wholeCurrency = true;
+      mark = m[1] as string;
+      if (NO_MINOR_UNIT.test(mark)) wholeCurrency = true;
       s = (m.index === 0 ? s.slice(m[0].length) : s.slice(0, m.index)).trim();
     }
   }
-  return { body: s, sign, scale, wholeCurrency };
+  return { body: s, sign, scale, wholeCurrency, ...(mark ? { currency: mark } : {}) };
+}
+
+const DONG = /^(?:₫|đ|vnđ|vnd)$/i;
+
+/**
+ * Whether a text is an amount in Vietnamese đồng: a number as parseNumberText reads it, written with `₫`, `đ`, `VND`
+ * or `VNĐ` before or after it (`"1.250.000 ₫"`, `"350000đ"`, `"VND 1,250,000"`).
+ */
+export function isDongAmount(text: string): boolean {
+  const { currency } = strip(text);
+  return currency !== undefined && DONG.test(currency) && typeof parseNumberText(text) === 'number';
 }
 
 /** One separator, three digits after a 1–3 digit group not starting with 0: `"1.234"`. */

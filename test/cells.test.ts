@@ -18,7 +18,7 @@ import {
 } from '../core/index.js';
 import { matrixNumberReader, readDates, readNumbers, type NumberColumn } from '../core/cells.js';
 import { settleDateOrder, dateTextToSerial } from '../core/dates.js';
-import { decimalShownBy, settleSeparators } from '../core/number-text.js';
+import { decimalShownBy, isDongAmount, settleSeparators } from '../core/number-text.js';
 
 const DATE_FIX = 'use a date cell, or text such as 2024-05-31, 20240531 or 31/05/2024';
 const outcome = (read: unknown): unknown =>
@@ -390,5 +390,16 @@ describe('a cell that holds no spreadsheet value (an object, a list, a function)
         });
       }
     }
+  });
+});
+
+describe('isDongAmount: the one reading of "an amount in đồng" (summary sheet money format, import column format)', () => {
+  it('knows đồng written before or after a number, in any case', () => {
+    for (const text of ['1.250.000 ₫', '350000đ', 'VND 1,250,000', '450.000 VNĐ', '-5.000 ₫', '₫ 12'])
+      expect(isDongAmount(text), text).toBe(true);
+  });
+  it('is false for other currencies, plain numbers, and text that is not a number', () => {
+    for (const text of ['$1,250.00', '1.250.000', '12%', 'đ', 'Đà Nẵng', 'ba triệu đ', '', 'Công ty đ'])
+      expect(isDongAmount(text), text).toBe(false);
   });
 });

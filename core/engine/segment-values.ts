@@ -6,6 +6,7 @@
  * Also tells whether the column holds Vietnamese đồng amounts, so the sheet can show them with ₫.
  */
 import { readNumber, readText } from '../cells.js';
+import { isDongAmount } from '../number-text.js';
 import { VALUE } from '../catalog/column-roles.js';
 import type { MethodId } from '../catalog/index.js';
 import type { OutGrid } from '../output.js';
@@ -38,7 +39,6 @@ const OWN_VALUE_ROLE: Partial<Record<MethodId, string>> = {
   rfm: 'revenue',
 };
 
-const DONG_TEXT = /(^|[\d\s])(₫|đ|vnđ|vnd)\s*$|^\s*(₫|đ|vnđ|vnd)\s*\d/i;
 const DONG_HEADER = /₫|vnđ|vnd|\(đ\)|\(d\)/i;
 /** Cells looked at to tell a đồng column; enough to see how the user writes amounts. */
 const DONG_SAMPLE = 200;
@@ -49,7 +49,7 @@ function holdsDong(header: Cell, cells: readonly Cell[]): boolean {
   let seen = 0;
   for (const cell of cells) {
     if (typeof cell !== 'string' || cell.trim() === '') continue;
-    if (DONG_TEXT.test(cell.trim())) return true;
+    if (isDongAmount(cell)) return true;
     if (++seen >= DONG_SAMPLE) break;
   }
   return false;

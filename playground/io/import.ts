@@ -8,6 +8,7 @@
  * functions may not exist here).
  */
 import { columnLetters } from '../../core/engine/sheet-io.js';
+import { isDongAmount } from '../../core/number-text.js';
 import type { CellInput, ColumnSpec, SheetInput } from '../engine/sheet-model.js';
 import { asText, columnReading, importedCell, isIdColumn } from './cell-text.js';
 import { detectSeparator, splitRows, type Separator } from './separator.js';
@@ -66,7 +67,7 @@ export function guessColumns(cells: readonly (readonly unknown[])[]): ColumnSpec
       if (typeof cell !== 'string' || cell.trim() === '') return;
       mark.filled++;
       if (PERCENT_TEXT.test(cell)) mark.percent++;
-      else if (MONEY_TEXT.test(cell)) mark.money++;
+      else if (isDongAmount(cell)) mark.money++;
     });
   }
   return widths.map((chars, c) => {
@@ -81,8 +82,6 @@ export function guessColumns(cells: readonly (readonly unknown[])[]): ColumnSpec
 
 /** A number written as a percentage (`12,5%`, `-3.5 %`). */
 const PERCENT_TEXT = /^\s*[+-]?[\d.,\s]*\d\s*%\s*$/;
-/** An amount in đồng (`1.250.000 ₫`, `350000đ`, `1,250,000 VND`). */
-const MONEY_TEXT = /^\s*[+-]?[\d.,\s]*\d\s*(?:₫|đ|vnđ|vnd)\s*$/i;
 
 /** True when the first row looks like headers: all text, none of it a number, and a row below it. */
 function looksLikeHeader(cells: readonly (readonly unknown[])[]): boolean {
