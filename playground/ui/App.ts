@@ -350,7 +350,8 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
       formulaBar,
       workspace,
       dragging ? h('div', { className: 'drop-hint' }, uiText('dropHint', lang)) : null,
-      h(Toaster, { toasterId, position: 'bottom-start', offset: { horizontal: 16, vertical: 52 } }),
+      // Keyed by language: a message is worded in the language it was made in, so a switch takes the old ones away at once.
+      h(Toaster, { key: lang, toasterId, position: 'bottom-start', offset: { horizontal: 16, vertical: 52 } }),
     ),
   );
 }

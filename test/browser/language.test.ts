@@ -244,6 +244,9 @@ describe('one language at a time', () => {
 
   it('in English, no Vietnamese word of the text tables shows anywhere', async () => {
     const page = session.page;
+    // A message made in Vietnamese is on screen when the language changes: it must not stay on in English.
+    await importFile('khach-hang-truoc.csv', 'Mã KH;Doanh thu\n00001;1.500.000 ₫\n00002;2.500.000 ₫\n');
+    await page.locator('.fui-Toast').first().waitFor();
     await selectLanguage('en');
     await page.getByRole('tab', { name: 'Customers', exact: true }).click();
     await screen('en', 'sheet-Customers');
