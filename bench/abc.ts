@@ -1,4 +1,7 @@
-/** ABC_CLASS on a million values against a bare typed-array sort, and row-by-row against spill (paired runs). */
+/**
+ * ABC_CLASS row by row against one spilled call (paired runs). The million-value line against a bare sort is in
+ * abc-shipped.ts, through the built functions.js and through the core.
+ */
 import { performance } from 'node:perf_hooks';
 import { paired, revenues, timed, type Timer } from './measure.js';
 import type { Core } from './bundled-core.js';
@@ -6,15 +9,6 @@ import type { BenchLine } from './report.js';
 
 /** @param core the bundled core (bundledCore()), as the hosts run it */
 export async function abcLines({ invoke }: Core): Promise<BenchLine[]> {
-  const n = 1_048_576;
-  const values = revenues(n);
-  const column = values.map((v) => [v]);
-  const big = await paired(
-    timed(() => invoke('ABC_CLASS', [column])),
-    timed(() => Float64Array.from(values).sort()),
-    { warmup: 2, pairs: 9 },
-  );
-
   const rows = 10_000;
   const population = revenues(rows, 2).map((v) => [v]);
   const spill = timed(() => invoke('ABC_CLASS', [population]));
@@ -27,14 +21,6 @@ export async function abcLines({ invoke }: Core): Promise<BenchLine[]> {
   );
   const copies = await paired(withFreshCopies(invoke, population, rows), spill, { warmup: 0, pairs: 3 });
   return [
-    {
-      name: 'ABC_CLASS, 1,048,576 values (a host column)',
-      figureMs: big.oursMs,
-      baselineName: 'Float64Array sort of the same values',
-      baselineMs: big.baselineMs,
-      paired: big,
-      target: { atMost: 1.5 },
-    },
     {
       name: 'ABC_CLASS row by row (=ABC_CLASS(C2, C$2:C$10001) × 10,000), same range object',
       figureMs: rowByRow.oursMs,

@@ -71,7 +71,8 @@ export const BAD_IDENTITY = -2;
 /**
  * Numbers the identities of a column (customers, order ids) in order of first appearance, by readText (trimmed
  * text, case kept; 1001 and "1001" are one). A raw text or number already seen is looked up directly, so readText
- * runs once per distinct cell value. One pass, O(n).
+ * runs once per distinct cell value, and a line with the same raw value as the line before needs no lookup. One
+ * pass, O(n).
  */
 export function readIdentities(cellAt: (i: number) => unknown, n: number): Identities {
   const index = new Int32Array(n);
@@ -79,14 +80,24 @@ export function readIdentities(cellAt: (i: number) => unknown, n: number): Ident
   const byId = new Map<string, number>();
   const ids: string[] = [];
   const problems = new Map<number, Problem>();
+  // The previous line's identity: the lines of one invoice are usually next to each other in an export.
+  let previousRaw: unknown = undefined;
+  let previous = NO_IDENTITY;
   for (let i = 0; i < n; i++) {
     const raw = cellAt(i);
+    if (raw === previousRaw && previous >= 0) {
+      index[i] = previous;
+      continue;
+    }
     const primitive = typeof raw === 'string' || typeof raw === 'number';
     const seen = primitive ? byRaw.get(raw) : undefined;
     if (seen !== undefined) {
-      index[i] = seen;
+      index[i] = previous = seen;
+      previousRaw = raw;
       continue;
     }
+    previousRaw = undefined;
+    previous = NO_IDENTITY;
     const id = readText(raw);
     if (typeof id !== 'string') {
       index[i] = id === BLANK ? NO_IDENTITY : BAD_IDENTITY;
@@ -99,7 +110,11 @@ export function readIdentities(cellAt: (i: number) => unknown, n: number): Ident
       ids.push(id);
       byId.set(id, number);
     }
-    if (primitive) byRaw.set(raw, number);
+    if (primitive) {
+      byRaw.set(raw, number);
+      previousRaw = raw;
+      previous = number;
+    }
     index[i] = number;
   }
   return { index, ids, problems };

@@ -63,6 +63,14 @@ describe('readOrderLines', () => {
     expect(Array.from(ids.index)).toEqual([0, 0, 0, 1, -1, -2]);
     expect(ids.ids).toEqual(['1001', 'a']);
   });
+
+  it('gives runs of one value (an invoice’s lines) the same identities as scattered ones, problems on every line', () => {
+    const cells = ['b', 'b', ' b', 'b', '#N/A', '#N/A', '', '', 7, 7, '7', 'a', 'b', '#REF!', '#REF!', 'a'];
+    const ids = readIdentities((i) => cells[i], cells.length);
+    expect(Array.from(ids.index)).toEqual([0, 0, 0, 0, -2, -2, -1, -1, 1, 1, 1, 2, 0, -2, -2, 2]);
+    expect(ids.ids).toEqual(['b', '7', 'a']);
+    expect([...ids.problems.keys()]).toEqual([4, 5, 13, 14]);
+  });
 });
 
 describe('groupOrders', () => {
