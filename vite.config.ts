@@ -13,6 +13,8 @@ export default defineConfig(({ command }) => ({
   base: './',
   publicDir: here('./playground/public'),
   plugins: [react()],
+  // The workbook's Web Worker (playground/engine/worker.ts) is an ES module, so ExcelJS can load in it on demand.
+  worker: { format: 'es' },
   logLevel: 'warn',
   build: {
     outDir: here('./dist/playground'),

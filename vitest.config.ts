@@ -24,6 +24,7 @@ const PLAYGROUND = [
   'test/playground-io.test.ts',
   'test/playground-panel-host.test.ts',
   'test/playground-plugin.test.ts',
+  'test/playground-remote.test.ts',
   'test/playground-sample.test.ts',
   'test/playground-workbook.test.ts',
   'test/contract/playground.test.ts',

@@ -1,9 +1,11 @@
 /**
  * The playground's workbook at 100,000 generated customers: opening it in HyperFormula (parse, build the
  * dependency graph, evaluate every formula) and recalculating after one revenue cell is edited. Each is compared
- * with the core computing the same answers directly (what the formulas cost without a spreadsheet engine).
+ * with the core computing the same answers directly (what the formulas cost without a spreadsheet engine). Then the
+ * same in the built page in Chromium (the workbook in its Web Worker): the open and recalculation times as the page
+ * waits for them, with the longest block of the page's main thread meanwhile.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +15,11 @@ import { Workbook } from '../playground/engine/workbook.js';
 import { generateCustomers, SAMPLE_AS_OF, type Customer } from '../playground/sample/customers.js';
 import { customersSheet, ordersSheet, segmentsSheet } from '../playground/sample/sample-workbook.js';
 import { ORDERS_CSV } from '../scripts/orders-csv.js';
+import { chromium } from 'playwright-core';
+import { buildPlayground } from '../scripts/build-playground.js';
+import { playgroundIsStale, serveStatic } from '../scripts/serve-playground.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/browser/harness.js';
+import { BLOCK_WATCH, type BlockWatch } from '../test/browser/responsive-watch.js';
 import { paired, timed } from './measure.js';
 import type { BenchLine } from './report.js';
 
@@ -99,6 +106,17 @@ export async function playgroundLines(count = BENCH_CUSTOMERS): Promise<BenchLin
   workbook.destroy();
 
   const rows = count.toLocaleString('en-US');
+  return [...nodeLines(rows, cells, generateMs, open, recalc, sample), ...(await browserLines(count))];
+}
+
+function nodeLines(
+  rows: string,
+  cells: number,
+  generateMs: number,
+  open: Awaited<ReturnType<typeof paired>>,
+  recalc: Awaited<ReturnType<typeof paired>>,
+  sample: string,
+): BenchLine[] {
   return [
     {
       name: `Playground: open the sample workbook with ${rows} customers in HyperFormula (load + evaluate)`,
@@ -117,6 +135,95 @@ export async function playgroundLines(count = BENCH_CUSTOMERS): Promise<BenchLin
       note: `ABC, BCG, tier, RFM score and segment, growth, lifecycle summary, main trait and Pareto ratio recalculate; edited customer's ABC class: ${sample}`,
     },
   ];
+}
+
+/** Edits timed in the browser (the median is the figure). */
+const BROWSER_EDITS = 3;
+
+const median = (xs: readonly number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/**
+ * The page as a user meets it (issue 17, item 5): the built playground in Chromium at `count` customers, the
+ * workbook in its Web Worker. Open: from asking the worker until the workbook is open and evaluated (the page keeps
+ * drawing meanwhile). Recalculate: from the edit of one revenue cell until its recalculation is made and the page
+ * knows the new state. The longest main-thread block (long tasks, frame gaps) is printed with them.
+ */
+export async function browserLines(count: number): Promise<BenchLine[]> {
+  const rows = count.toLocaleString('en-US');
+  const openName = `Playground in Chromium: open the sample workbook with ${rows} customers (Web Worker; page ready)`;
+  const recalcName = `Playground in Chromium: recalculate after editing one revenue cell (${rows} customers)`;
+  if (!existsSync(CHROMIUM)) {
+    const baselineMissing = `${CHROMIUM} is missing (scripts/ensure-chromium.sh installs it)`;
+    return [
+      { name: openName, baselineMissing },
+      { name: recalcName, baselineMissing },
+    ];
+  }
+  if (playgroundIsStale()) await buildPlayground();
+  const serving = await serveStatic({ port: 0 });
+  const profile = mkdtempSync(join(tmpdir(), 'segmentkit-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1600, height: 900 },
+  });
+  try {
+    await context.addInitScript(BLOCK_WATCH);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${serving.url}?customers=${count}`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.segmentkitPlayground?.ready === true, undefined, { timeout: 900_000 });
+    await page.waitForFunction(() => window.segmentkitPlayground!.workbook.quiet, undefined, { timeout: 60_000 });
+    const opened = await page.evaluate(() => ({
+      pageMs: window.segmentkitPlayground!.openMs,
+      engineMs: window.segmentkitPlayground!.workbook.openMs,
+    }));
+    const watch = (): Promise<BlockWatch> =>
+      page.evaluate(() => (window as unknown as { segmentkitBlockWatch: () => BlockWatch }).segmentkitBlockWatch());
+    const atOpen = await watch();
+    const edits: number[] = [];
+    for (let i = 1; i <= BROWSER_EDITS; i++) {
+      edits.push(
+        await page.evaluate(
+          async ({ col, value }) => {
+            const workbook = window.segmentkitPlayground!.workbook;
+            const start = performance.now();
+            await workbook.setInput(workbook.sheetId('Customers'), 5, col, String(value));
+            return performance.now() - start;
+          },
+          { col: REVENUE_COL, value: 900_000_000 + 1000 * i },
+        ),
+      );
+    }
+    const atEnd = await watch();
+    const abc = await page.evaluate(() => window.segmentkitPlayground!.workbook.textsOf('Customers', 5, 4, 1, 1));
+    const block = (w: BlockWatch): string =>
+      `longest long task ${w.longestTaskMs.toFixed(0)} ms, longest frame gap ${w.longestGapMs.toFixed(0)} ms, ` +
+      `${w.tasksOver200} tasks over 200 ms`;
+    const browserMissing = 'no baseline: the figure is what the page waits for while it keeps drawing';
+    return [
+      {
+        name: openName,
+        figureMs: opened.pageMs,
+        baselineMissing: browserMissing,
+        note: `the worker built and evaluated it in ${opened.engineMs.toFixed(0)} ms; page's main thread until then: ${block(atOpen)}`,
+      },
+      {
+        name: recalcName,
+        figureMs: median(edits),
+        baselineMissing: browserMissing,
+        note: `median of ${BROWSER_EDITS} edits (${edits.map((ms) => ms.toFixed(0)).join(', ')} ms); page's main thread through open and edits: ${block(atEnd)}; edited customer's ABC class: ${abc[0]?.[0] ?? ''}`,
+      },
+    ];
+  } finally {
+    await context.close().catch(() => undefined);
+    await serving.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 // `npx tsx bench/playground.ts`: these lines alone (results in the system's temp folder, not bench/results.json).

@@ -1,25 +1,34 @@
 /**
- * The playground's entry: opens the sample workbook (2,000 generated customers; `?customers=100000` for more) and
- * renders the page. The sample orders are bundled at build time; nothing is fetched at run time.
+ * The playground's entry: opens the sample workbook (2,000 generated customers; `?customers=100000` for more) in a
+ * Web Worker and renders the page, with a spinner and Cancel while it opens. The sample orders are bundled into the
+ * worker at build time; nothing is fetched at run time.
  */
-import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
-import { createElement as h, useEffect, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
+import {
+  createElement as h,
+  startTransition,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactElement,
+} from 'react';
 import { createRoot } from 'react-dom/client';
-import ordersCsv from '../data/rfm-orders.csv?raw';
-import { SegmentKitPanel } from '../panel/Panel.js';
-import { Workbook } from './engine/workbook.js';
-import { createPlaygroundHost } from './panel/host.js';
-import { CUSTOMER_COUNT, sampleWorkbook } from './sample/sample-workbook.js';
-import { App } from './ui/App.js';
-import { ErrorBoundary } from './ui/ErrorBoundary.js';
+import type { EngineCall } from './engine/protocol.js';
+import { RemoteWorkbook, type EnginePort } from './engine/remote-workbook.js';
+import { CUSTOMER_COUNT } from './sample/customer-count.js';
 import { formatCount, uiText } from './ui/i18n.js';
 import { pageLanguage } from './ui/language.js';
+import type { Page as PageComponent } from './ui/Page.js';
 import './styles.css';
 
 /** What the browser tests (and a curious developer in the console) can reach. */
 export interface PlaygroundHandle {
-  readonly workbook: Workbook;
-  /** Milliseconds spent opening and evaluating the sample workbook. */
+  /** The page's side of the workbook, which lives in a Web Worker. */
+  readonly workbook: RemoteWorkbook;
+  /** Always true: the handle is set once the workbook is open and evaluated. */
+  readonly ready: true;
+  /** Milliseconds from asking the worker to open the workbook until it was open and evaluated. */
   readonly openMs: number;
 }
 
@@ -34,57 +43,124 @@ function customerCount(): number {
   return Number.isInteger(asked) && asked >= 10 && asked <= 200_000 ? asked : CUSTOMER_COUNT;
 }
 
-/** The sample's orders: the lines of data/rfm-orders.csv under its header. */
-const SAMPLE_ORDERS = ordersCsv.trim().split(/\r?\n/).length - 1;
+/**
+ * The open page (Fluent UI, the grid, the panel): read while the workbook opens, not before the spinner shows. The
+ * grid, then the panel, then the rest are imported one after the other, so each part's code runs in its own task
+ * instead of one long one.
+ */
+const pageModule = import('./ui/SheetGrid.js')
+  .then(() => import('../panel/Panel.js'))
+  .then(() => import('./ui/Page.js'));
 
 /** The page's language: the side panel's choice, else the browser's. */
 const language = pageLanguage(window.localStorage, navigator.language);
 
+/**
+ * A workbook opened in a new worker, and how to stop it while it opens. The worker's build and evaluation never
+ * run on this thread, so the spinner turns and Cancel can be pressed meanwhile.
+ */
+function openInWorker(call: Extract<EngineCall, { op: 'openSample' | 'openSheets' }>): {
+  readonly opened: Promise<RemoteWorkbook>;
+  readonly stop: () => void;
+} {
+  const worker = new Worker(new URL('./engine/worker.ts', import.meta.url), { type: 'module' });
+  const workbook = new RemoteWorkbook(worker as EnginePort);
+  worker.addEventListener('error', (event) => workbook.fail(new Error(event.message || 'the workbook stopped')));
+  return { opened: workbook.request(call).then(() => workbook), stop: () => workbook.terminate() };
+}
+
+type Load =
+  | { readonly phase: 'opening' }
+  | {
+      readonly phase: 'open';
+      readonly workbook: RemoteWorkbook;
+      readonly cancelled: boolean;
+      readonly Page: typeof PageComponent;
+    }
+  | { readonly phase: 'failed'; readonly message: string };
+
 function Root(): ReactElement {
-  const [workbook, setWorkbook] = useState<Workbook>();
+  const [load, setLoad] = useState<Load>({ phase: 'opening' });
   const lang = useSyncExternalStore(language.subscribe, language.current);
   const count = customerCount();
-  const host = useMemo(() => (workbook ? createPlaygroundHost(workbook, language.store) : undefined), [workbook]);
+  const stop = useRef<() => void>();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+
+  const failed = useCallback((error: unknown) => {
+    setLoad({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }, []);
+  const opened = useCallback(
+    (next: RemoteWorkbook, start: number, cancelled: boolean) => {
+      const openMs = performance.now() - start;
+      void pageModule.then(({ Page }) => {
+        window.segmentkitPlayground = { workbook: next, ready: true, openMs };
+        // A transition: React draws the page in slices of a few milliseconds, so the spinner keeps turning meanwhile.
+        startTransition(() => setLoad({ phase: 'open', workbook: next, cancelled, Page }));
+      }, failed);
+    },
+    [failed],
+  );
+
   useEffect(() => {
-    // Paint the frame first, then evaluate the workbook.
-    const timer = setTimeout(() => {
-      const start = performance.now();
-      const opened = Workbook.open(sampleWorkbook(ordersCsv, count));
-      window.segmentkitPlayground = { workbook: opened, openMs: performance.now() - start };
-      setWorkbook(opened);
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [count]);
-  if (!workbook || !host) {
+    const start = performance.now();
+    let live = true;
+    const opening = openInWorker({ op: 'openSample', customers: count });
+    stop.current = () => {
+      live = false;
+      opening.stop();
+    };
+    opening.opened.then(
+      (next) => live && opened(next, start, false),
+      (error: unknown) => live && failed(error),
+    );
+    return () => stop.current?.();
+  }, [count, opened, failed]);
+
+  /** Cancel: the worker opening the sample is stopped; an empty workbook opens in its place. */
+  const cancel = useCallback(() => {
+    stop.current?.();
+    const start = performance.now();
+    const blank = openInWorker({
+      op: 'openSheets',
+      sheets: [{ name: uiText('newSheetName', language.current(), { n: 1 }), cells: [] }],
+    });
+    stop.current = blank.stop;
+    blank.opened.then((next) => opened(next, start, true), failed);
+  }, [opened, failed]);
+
+  if (load.phase === 'failed') {
     return h(
       'div',
-      { className: 'loading' },
-      h(Spinner, { label: uiText('loading', lang, { count: formatCount(count, lang) }) }),
+      { className: 'loading', role: 'alert' },
+      h('strong', null, uiText('openFailed', lang)),
+      h('span', null, load.message),
     );
   }
-  // The workbook lives here, outside the boundary: a retry draws the page again with every sheet and edit.
-  return h(
-    ErrorBoundary,
-    { title: uiText('pageFailed', lang), note: uiText('keptSafe', lang), retryLabel: uiText('retry', lang) },
-    h(App, {
-      workbook,
-      lang,
-      subtitle: uiText('sampleSubtitle', lang, {
-        count: formatCount(count, lang),
-        orders: formatCount(SAMPLE_ORDERS, lang),
-      }),
-      panel: h(SegmentKitPanel, { host }),
-    }),
-  );
+  if (load.phase === 'opening') {
+    // Plain elements, no Fluent UI yet: the spinner turns in CSS and Cancel is a button of the page.
+    return h(
+      'div',
+      { className: 'loading', 'data-testid': 'loading', 'aria-busy': true },
+      h(
+        'div',
+        {
+          className: 'loading-spinner',
+          role: 'progressbar',
+          'aria-label': uiText('loading', lang, { count: formatCount(count, lang) }),
+        },
+        h('span', { className: 'loading-wheel', 'aria-hidden': true }),
+        h('span', null, uiText('loading', lang, { count: formatCount(count, lang) })),
+      ),
+      h('button', { type: 'button', className: 'loading-cancel', onClick: cancel }, uiText('cancelOpen', lang)),
+    );
+  }
+  const { Page, workbook, cancelled } = load;
+  return h(Page, { workbook, lang, store: language.store, cancelled });
 }
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
-createRoot(container).render(
-  // No className on the provider: Fluent copies it onto its portal nodes (menus, tooltips), which would then cover the page.
-  // No StrictMode: Glide Data Grid's accessibility table never appears under StrictMode's double effects (dev builds).
-  h(FluentProvider, { theme: webLightTheme, style: { height: '100%' } }, h(Root)),
-);
+// No StrictMode: Glide Data Grid's accessibility table never appears under StrictMode's double effects (dev builds).
+createRoot(container).render(h(Root));

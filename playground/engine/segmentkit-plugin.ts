@@ -304,7 +304,9 @@ export class SegmentKitPlugin extends FunctionPlugin {
     const grid: OutGrid = result.grid;
     if (scalar) return this.cellValue(grid[0]?.[0] ?? '', result.lang) as InterpreterValue;
     const height = grid.length;
-    const width = Math.max(0, ...grid.map((row) => row.length));
+    // A loop, not Math.max(...rows): a Web Worker's stack (about 500 KB) cannot take 100,000 arguments.
+    let width = 0;
+    for (const row of grid) width = Math.max(width, row.length);
     if (height > reserved.height || width > reserved.width) {
       const error = new CellError(
         ErrorType.SPILL,
@@ -312,13 +314,13 @@ export class SegmentKitPlugin extends FunctionPlugin {
       );
       return oneCellOf(error, reserved);
     }
-    if (height === 0 || width === 0) return SimpleRangeValue.onlyValues([['']]);
+    if (height === 0 || width === 0) return filled([['']], reserved);
     const values = grid.map((row) => {
       const out = new Array<unknown>(width);
       for (let c = 0; c < width; c++) out[c] = c < row.length ? this.cellValue(row[c] as OutCell, result.lang) : '';
       return out;
     });
-    return SimpleRangeValue.onlyValues(values as never);
+    return filled(values, reserved);
   }
 
   private cellValue(cell: OutCell, lang: Lang): unknown {
@@ -334,7 +336,30 @@ export class SegmentKitPlugin extends FunctionPlugin {
  */
 function oneCellOf(error: CellError, reserved: ArraySize): InterpreterValue {
   const rows = reserved.height > 1 ? [[error], [EmptyValue]] : [[error, EmptyValue]];
-  return SimpleRangeValue.onlyValues(rows as never);
+  return filled(rows, reserved);
+}
+
+/**
+ * An answer as large as the area its formula reserved, the rest blank. HyperFormula would otherwise grow it itself
+ * with `splice(at, 0, ...rows)`, one call argument per missing row: 100,000 of them overflow a Web Worker's stack
+ * (about 500 KB; the page's is about 1 MB), so the workbook could not open in its worker.
+ *
+ * @example filled([['A']], new ArraySize(1, 3)) // [['A'], [EmptyValue], [EmptyValue]]
+ * Cost: O(reserved height × reserved width).
+ */
+function filled(rows: readonly (readonly unknown[])[], reserved: ArraySize): InterpreterValue {
+  const width = Number.isFinite(reserved.width)
+    ? Math.max(reserved.width, rows[0]?.length ?? 0)
+    : (rows[0]?.length ?? 0);
+  const height = Number.isFinite(reserved.height) ? Math.max(reserved.height, rows.length) : rows.length;
+  const out: unknown[][] = new Array<unknown[]>(height);
+  for (let r = 0; r < height; r++) {
+    const row = rows[r] ?? [];
+    const line = new Array<unknown>(width);
+    for (let c = 0; c < width; c++) line[c] = c < row.length ? row[c] : EmptyValue;
+    out[r] = line;
+  }
+  return SimpleRangeValue.onlyValues(out as never);
 }
 
 const ANY_ARGUMENT: FunctionArgument = { argumentType: FunctionArgumentType.ANY, optionalArg: true };

@@ -187,11 +187,50 @@ export class Workbook {
     return this.meta.get(this.sheetId(name))?.chart;
   }
 
+  /** The values of the block a sheet's chart is drawn from (its summary's cells), or undefined without a chart. */
+  chartBlock(name: string): CellValue[][] | undefined {
+    const chart = this.chart(name);
+    if (!chart) return undefined;
+    const sheet = this.sheetId(name);
+    const { row, col, rows, cols } = chart.source;
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => this.value(sheet, row + r, col + c)),
+    );
+  }
+
   setColumnWidth(sheet: number, col: number, width: number): void {
     const meta = this.meta.get(sheet);
     if (!meta) return;
     meta.columns[col] = { ...meta.columns[col], width };
     this.changed();
+  }
+
+  /** What the page needs to lay a sheet out beside its cells (its columns, bold rows, frozen columns, chart). */
+  layout(sheet: number): {
+    columns: (ColumnSpec | undefined)[];
+    headerRow: boolean;
+    boldRows: number[];
+    freezeColumns: number;
+    initialCell: { col: number; row: number };
+    chart: SummaryChart | undefined;
+  } {
+    const meta = this.meta.get(sheet);
+    return {
+      // Width and format only: the sample's column specs carry more (headers, the functions that fill them).
+      columns: (meta?.columns ?? []).map((spec) =>
+        spec
+          ? {
+              ...(spec.width === undefined ? {} : { width: spec.width }),
+              ...(spec.format ? { format: spec.format } : {}),
+            }
+          : undefined,
+      ),
+      headerRow: meta?.headerRow ?? false,
+      boldRows: [...(meta?.boldRows ?? [])],
+      freezeColumns: meta?.freezeColumns ?? 0,
+      initialCell: meta?.initialCell ?? { col: 0, row: 0 },
+      chart: meta?.chart,
+    };
   }
 
   hasHeaderRow(sheet: number): boolean {

@@ -3,18 +3,18 @@
  * the workbook, the summary sheet with its cell formats and its chart (shown beside the grid), the last apply's undo
  * data kept with the workbook (undo-store.ts, so it outlives the panel), settings in the browser's localStorage.
  */
-import { PANEL_SETTINGS_KEY } from './settings-key.js';
 import { PanelError } from '../../core/engine/messages.js';
 import { previewResult } from '../../core/engine/preview.js';
 import { segmentTable } from '../../core/engine/segment.js';
 import type { Rect } from '../../core/engine/sheet-io.js';
 import type { SummaryFormat } from '../../core/engine/summary-sheet.js';
 import { tableInGrid } from '../../core/engine/table.js';
-import type { PanelHost, PanelSettings } from '../../panel/host.js';
+import type { PanelHost } from '../../panel/host.js';
 import { inPageApply } from '../../panel/run-apply.js';
 import type { ColumnFormat } from '../engine/sheet-model.js';
 import type { Workbook } from '../engine/workbook.js';
 import { PlaygroundSheetIO } from './sheet-io.js';
+import { loadPanelSettings, savePanelSettings, type SettingsStore } from './settings.js';
 import { undoDataOf } from './undo-store.js';
 
 /** The summary sheet's cell formats as the playground's display formats. */
@@ -26,11 +26,6 @@ const PLAYGROUND_FORMATS: Readonly<Record<SummaryFormat, ColumnFormat>> = {
   money: 'vnd',
   decimal: 'decimal',
 };
-
-export interface SettingsStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
 
 export function createPlaygroundHost(workbook: Workbook, store?: SettingsStore): PanelHost {
   const io = (sheetName: string): PlaygroundSheetIO => {
@@ -85,20 +80,7 @@ export function createPlaygroundHost(workbook: Workbook, store?: SettingsStore):
       },
     }),
 
-    async loadSettings(): Promise<PanelSettings> {
-      try {
-        const saved = JSON.parse(store?.getItem(PANEL_SETTINGS_KEY) ?? '{}') as Partial<PanelSettings>;
-        return {
-          customTags: Array.isArray(saved.customTags) ? saved.customTags.filter((t) => typeof t === 'string') : [],
-          ...(saved.lang === 'en' || saved.lang === 'vi' ? { lang: saved.lang } : {}),
-        };
-      } catch {
-        return { customTags: [] };
-      }
-    },
-
-    async saveSettings(settings) {
-      store?.setItem(PANEL_SETTINGS_KEY, JSON.stringify(settings));
-    },
+    loadSettings: async () => loadPanelSettings(store),
+    saveSettings: async (settings) => savePanelSettings(store, settings),
   };
 }

@@ -7,7 +7,9 @@ import Papa from 'papaparse';
 import type { CellInput, ColumnFormat, ColumnSpec, SheetInput } from '../engine/sheet-model.js';
 import { generateCustomers, SAMPLE_AS_OF, type Customer } from './customers.js';
 
-export const CUSTOMER_COUNT = 2000;
+import { CUSTOMER_COUNT } from './customer-count.js';
+
+export { CUSTOMER_COUNT };
 export const ORDERS_AS_OF = '2006-12-31';
 
 interface CustomerColumn extends ColumnSpec {

@@ -24,9 +24,7 @@ import {
 import type { Lang } from '../../core/labels.js';
 import { a1, a1Range } from '../../core/engine/sheet-io.js';
 import { parseA1, setGridLanguage } from '../engine/format.js';
-import type { Workbook } from '../engine/workbook.js';
-import { workbookToXlsx } from '../io/export.js';
-import { fileToSheets } from '../io/import.js';
+import type { RemoteWorkbook } from '../engine/remote-workbook.js';
 import { BottomBar } from './BottomBar.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { FormulaBar } from './FormulaBar.js';
@@ -39,14 +37,14 @@ import { TopBar } from './TopBar.js';
 
 /** What the side panel (issue 7) reads: the workbook, the active sheet and the selection. */
 export interface PlaygroundState {
-  readonly workbook: Workbook;
+  readonly workbook: RemoteWorkbook;
   readonly sheet: string;
   readonly selection: SelectionInfo;
 }
 export const PlaygroundContext = createContext<PlaygroundState | undefined>(undefined);
 
 export interface AppProps {
-  readonly workbook: Workbook;
+  readonly workbook: RemoteWorkbook;
   /** A line under the title describing the open workbook. */
   readonly subtitle?: string;
   /** The side panel, mounted beside the grid. */
@@ -84,7 +82,7 @@ function download(data: ArrayBuffer, name: string): void {
 }
 
 /** Re-renders on every workbook change; answers the workbook's version. */
-function useWorkbookVersion(workbook: Workbook): number {
+function useWorkbookVersion(workbook: RemoteWorkbook): number {
   return useSyncExternalStore(
     useCallback((listener: () => void) => workbook.subscribe(listener), [workbook]),
     () => workbook.version,
@@ -92,7 +90,7 @@ function useWorkbookVersion(workbook: Workbook): number {
 }
 
 /** Ctrl+Z / Ctrl+Y undo and redo, unless the user is typing in a text field (the grid's editor included). */
-function useUndoKeys(workbook: Workbook): void {
+function useUndoKeys(workbook: RemoteWorkbook, failed: (error: unknown) => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
@@ -100,14 +98,18 @@ function useUndoKeys(workbook: Workbook): void {
       if (!(event.ctrlKey || event.metaKey)) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) {
-        if (workbook.undo()) event.preventDefault();
+        if (!workbook.canUndo) return;
+        event.preventDefault();
+        workbook.undo().catch(failed);
       } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
-        if (workbook.redo()) event.preventDefault();
+        if (!workbook.canRedo) return;
+        event.preventDefault();
+        workbook.redo().catch(failed);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [workbook]);
+  }, [workbook, failed]);
 }
 
 export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): ReactElement {
@@ -157,9 +159,11 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
       activeCol: selection.cell.col,
     };
   }, [workbook, sheetName, selection]);
-  const view = workbook.view(sheet, cell.row, cell.col);
-  const anchor = view.spilled ? workbook.anchorOf(sheet, cell.row, cell.col) : undefined;
-  const shownInput = anchor ? workbook.view(sheet, anchor.row, anchor.col).input : view.input;
+  // The formula bar's cell comes from the worker; until it has, the grid's copy of the cell is shown.
+  const detail = workbook.detail(sheet, cell.row, cell.col);
+  const view = detail?.view ?? workbook.view(sheet, cell.row, cell.col);
+  const anchor = detail?.anchor;
+  const shownInput = anchor ? anchor.input : view.input;
 
   const onSelect = useCallback(
     (next: SelectionInfo) => {
@@ -172,13 +176,18 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
 
   const switchSheet = useCallback((name: string) => workbook.setActiveSheet(name), [workbook]);
 
+  const failed = useCallback(
+    (error: unknown) => notify(uiText('editFailed', lang), messageOf(error), 'error'),
+    [notify, lang],
+  );
+
   const commit = useCallback(
     (text: string) => {
-      workbook.setInput(sheet, cell.row, cell.col, text);
+      workbook.setInput(sheet, cell.row, cell.col, text).catch(failed);
       setDraft(undefined);
       grid.current?.select({ col: cell.col, row: cell.row + 1 });
     },
-    [workbook, sheet, cell],
+    [workbook, sheet, cell, failed],
   );
 
   const navigate = useCallback((address: string): boolean => {
@@ -193,10 +202,8 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
       for (const file of files) {
         setBusy(uiText('importing', lang, { file: file.name }));
         try {
-          const added = (await fileToSheets(file)).map(({ sheet: input, summary }) => ({
-            name: workbook.addSheet(input),
-            summary,
-          }));
+          // Read and added in the worker: a large file never holds the page up.
+          const added = await workbook.importFile(file, file.name);
           const last = added[added.length - 1];
           if (last) {
             switchSheet(last.name);
@@ -216,7 +223,7 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
   const exportXlsx = useCallback(async () => {
     setBusy(uiText('exporting', lang));
     try {
-      download(await workbookToXlsx(workbook), EXPORT_FILE);
+      download(await workbook.exportXlsx(), EXPORT_FILE);
       notify(
         uiText('exported', lang, { file: EXPORT_FILE }),
         uiText('exportedSheets', lang, { count: workbook.sheetNames().length }),
@@ -235,14 +242,12 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
   }, []);
 
   const addBlankSheet = useCallback(() => {
-    const name = workbook.addSheet({
-      name: uiText('newSheetName', lang, { n: workbook.sheetNames().length + 1 }),
-      cells: [],
-    });
-    switchSheet(name);
-  }, [workbook, switchSheet, lang]);
+    workbook
+      .addSheet({ name: uiText('newSheetName', lang, { n: workbook.sheetNames().length + 1 }), cells: [] })
+      .then(switchSheet, failed);
+  }, [workbook, switchSheet, lang, failed]);
 
-  useUndoKeys(workbook);
+  useUndoKeys(workbook, failed);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -286,7 +291,7 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
         { className: 'sheet-body' },
         h(
           'div',
-          { className: 'grid-host' },
+          { className: 'grid-host', 'aria-busy': workbook.busy },
           h(
             ErrorBoundary,
             { title: uiText('gridFailed', lang), resetKey: sheet, ...boundaryText },
@@ -299,6 +304,7 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
               lang,
               initial: selection,
               onSelect,
+              onFailure: failed,
             }),
           ),
         ),
@@ -342,7 +348,8 @@ export function App({ workbook, subtitle, panel, lang = 'en' }: AppProps): React
       h(TopBar, {
         lang,
         subtitle,
-        busy,
+        // An edit's recalculation (seconds at 100,000 customers) runs in the worker: the page says it is busy.
+        busy: busy ?? (workbook.busy ? uiText('recalculating', lang) : undefined),
         onInsertFunction: insertFunction,
         onImport: (files) => void importFiles(files),
         onExport: () => void exportXlsx(),

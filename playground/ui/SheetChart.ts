@@ -9,7 +9,13 @@ import { createElement as h, type ReactElement } from 'react';
 import type { SummaryChart } from '../../core/engine/summary-sheet.js';
 import type { Lang } from '../../core/labels.js';
 import { formatNumber, formatPercent, formatSignificant } from '../../core/number-format.js';
-import type { Workbook } from '../engine/workbook.js';
+
+/** Where a sheet's chart and the cells it is drawn from come from: the page's RemoteWorkbook, or a Workbook. */
+interface ChartSource {
+  chart(sheetName: string): SummaryChart | undefined;
+  /** The values of the chart's source block; undefined while they are on their way. */
+  chartBlock(sheetName: string): readonly (readonly unknown[])[] | undefined;
+}
 
 /** A cell's value as the workbook gives it. */
 type Cell = unknown;
@@ -47,8 +53,11 @@ export function chartModel(chart: SummaryChart, block: readonly (readonly Cell[]
     });
     const xs = pairs.map((p) => p[0]);
     const ys = pairs.map((p) => p[1]);
-    const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-    const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+    // Reduced, not spread: a scatter has a point per customer, more arguments than a call's stack may take.
+    const low = (vs: readonly number[]): number => vs.reduce((m, v) => Math.min(m, v), Infinity);
+    const high = (vs: readonly number[]): number => vs.reduce((m, v) => Math.max(m, v), -Infinity);
+    const [x0, x1] = [low(xs), high(xs)];
+    const [y0, y1] = [low(ys), high(ys)];
     const scale = (v: number, lo: number, hi: number): number => (hi > lo ? (v - lo) / (hi - lo) : 0.5);
     return {
       bars: [],
@@ -157,14 +166,10 @@ export function SheetChart({ chart, block, lang }: SheetChartProps): ReactElemen
   );
 }
 
-/** The chart of a workbook's sheet, read from its cells, or null when the sheet has none. */
-export function sheetChartOf(workbook: Workbook, sheetName: string, lang: Lang): ReactElement | null {
+/** The chart of a workbook's sheet, read from its cells, or null when the sheet has none (or its cells are on their way). */
+export function sheetChartOf(workbook: ChartSource, sheetName: string, lang: Lang): ReactElement | null {
   const chart = workbook.chart(sheetName);
   if (!chart) return null;
-  const sheet = workbook.sheetId(sheetName);
-  const { row, col, rows, cols } = chart.source;
-  const block = Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: cols }, (_, c) => workbook.value(sheet, row + r, col + c)),
-  );
-  return h(SheetChart, { chart, block, lang });
+  const block = workbook.chartBlock(sheetName);
+  return block ? h(SheetChart, { chart, block, lang }) : null;
 }

@@ -1,5 +1,6 @@
 /**
- * The spreadsheet grid: Glide Data Grid (canvas, virtualised) over the workbook. A cell's editor shows what was typed
+ * The spreadsheet grid: Glide Data Grid (canvas, virtualised) over the workbook's cells as the page holds them
+ * (engine/remote-workbook.ts: blocks of rows fetched from the worker as they come into view). A cell's editor shows what was typed
  * (the formula), the cell shows the computed value; the accessibility table under the canvas carries the shown values.
  */
 import {
@@ -23,7 +24,7 @@ import '@glideapps/glide-data-grid/dist/index.css';
 import { createElement as h, forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { columnLetters } from '../../core/engine/sheet-io.js';
 import type { Lang } from '../../core/labels.js';
-import type { Workbook } from '../engine/workbook.js';
+import type { RemoteWorkbook } from '../engine/remote-workbook.js';
 import { TONE_COLORS, toneOf, type Tone } from './tones.js';
 
 /** Every cell renderer (as DataEditor uses), the text renderer with the shown value (not the formula) in the accessibility table. */
@@ -114,7 +115,7 @@ export interface SheetGridHandle {
 }
 
 export interface SheetGridProps {
-  readonly workbook: Workbook;
+  readonly workbook: RemoteWorkbook;
   readonly sheet: number;
   /** Changes whenever the workbook does, so every visible cell is drawn again. */
   readonly version: number;
@@ -122,6 +123,8 @@ export interface SheetGridProps {
   readonly lang: Lang;
   readonly initial?: SelectionInfo;
   readonly onSelect: (selection: SelectionInfo) => void;
+  /** A change the workbook could not make (its worker answered with an error). */
+  readonly onFailure: (error: unknown) => void;
 }
 
 const DEFAULT_WIDTH = 104;
@@ -139,7 +142,7 @@ function selectionOf(info: SelectionInfo | undefined): GridSelection {
 }
 
 export const SheetGrid = forwardRef<SheetGridHandle, SheetGridProps>(function SheetGrid(
-  { workbook, sheet, version, lang, initial, onSelect },
+  { workbook, sheet, version, lang, initial, onSelect, onFailure },
   ref,
 ) {
   const editor = useRef<DataEditorRef>(null);
@@ -237,39 +240,38 @@ export const SheetGrid = forwardRef<SheetGridHandle, SheetGridProps>(function Sh
   const onCellEdited = useCallback(
     ([col, row]: Item, value: EditableGridCell) => {
       if (value.kind !== GridCellKind.Text) return;
-      workbook.setInput(sheet, row, col, value.data);
+      workbook.setInput(sheet, row, col, value.data).catch(onFailure);
     },
-    [workbook, sheet],
+    [workbook, sheet, onFailure],
   );
 
   const onCellsEdited = useCallback(
     (edits: readonly EditListItem[]) => {
       if (edits.length === 1) return false; // onCellEdited handles one cell
-      workbook.hf.batch(() => {
-        for (const { location, value } of edits) {
-          if (value.kind === GridCellKind.Text) workbook.setInput(sheet, location[1], location[0], value.data);
-        }
-      });
+      const typed = edits.flatMap(({ location: [col, row], value }) =>
+        value.kind === GridCellKind.Text ? [{ row, col, input: value.data }] : [],
+      );
+      workbook.editCells(sheet, typed).catch(onFailure);
       return true;
     },
-    [workbook, sheet],
+    [workbook, sheet, onFailure],
   );
 
   const onPaste = useCallback(
     ([col, row]: Item, values: readonly (readonly string[])[]) => {
-      workbook.setInputs(sheet, row, col, values);
+      workbook.setInputs(sheet, row, col, values).catch(onFailure);
       return false;
     },
-    [workbook, sheet],
+    [workbook, sheet, onFailure],
   );
 
   const onDelete = useCallback(
     (selected: GridSelection) => {
       const range = selected.current?.range;
-      if (range) workbook.clear(sheet, range.y, range.x, range.height, range.width);
+      if (range) workbook.clear(sheet, range.y, range.x, range.height, range.width).catch(onFailure);
       return false;
     },
-    [workbook, sheet],
+    [workbook, sheet, onFailure],
   );
 
   const onColumnResize = useCallback(

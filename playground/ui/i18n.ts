@@ -10,6 +10,14 @@ import { fillTemplate } from '../../core/template.js';
 export const UI_TEXT = {
   brandTag: { en: 'Playground', vi: 'Bản dùng thử' },
   loading: { en: 'Opening the sample workbook ({count} customers)…', vi: 'Đang mở sổ mẫu ({count} khách hàng)…' },
+  cancelOpen: { en: 'Cancel', vi: 'Hủy' },
+  openCancelled: {
+    en: 'Opening the sample workbook was cancelled: this is an empty sheet. Import a file, or reload the page to open the sample again.',
+    vi: 'Đã hủy mở sổ mẫu: đây là một trang tính trống. Hãy nhập một tệp, hoặc tải lại trang để mở lại sổ mẫu.',
+  },
+  openFailed: { en: 'Could not open the workbook', vi: 'Không mở được sổ tính' },
+  recalculating: { en: 'Recalculating…', vi: 'Đang tính lại…' },
+  editFailed: { en: 'Could not change the workbook', vi: 'Không thay đổi được sổ tính' },
   sampleSubtitle: {
     en: 'Sample workbook · {count} Vietnamese B2B customers · {orders} orders',
     vi: 'Sổ mẫu · {count} khách hàng doanh nghiệp Việt Nam · {orders} đơn hàng',

@@ -101,11 +101,13 @@ export async function openSession({ width = 1600, height = 900 }: SessionOptions
   };
 }
 
-/** Opens the playground and waits until the sample workbook is evaluated and drawn. */
+/** Opens the playground and waits until the sample workbook is evaluated (in its worker) and drawn. */
 export async function openPlayground(session: Session, query = ''): Promise<void> {
   await session.page.goto(`${session.serving.url}${query}`, { waitUntil: 'load' });
   await session.page.waitForFunction(() => window.segmentkitPlayground !== undefined, undefined, { timeout: 60_000 });
   await session.page.locator('canvas').first().waitFor({ state: 'visible' });
+  // The workbook lives in a worker: the first screen's cells have come once nothing is asked of it any more.
+  await session.page.waitForFunction(() => window.segmentkitPlayground!.workbook.quiet, undefined, { timeout: 60_000 });
   // Two frames for the grid to draw its first screen.
   await session.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }

@@ -42,16 +42,16 @@ afterAll(async () => {
  * the panel (the result column's proposed name).
  */
 async function pageTexts(): Promise<string[]> {
-  return session.page.evaluate(() => {
+  return session.page.evaluate(async () => {
     const data = '.grid-host, [role="tab"], [data-syntax], script, style';
     // The user's words inside the page's (a sheet's name in "Sheet Customers", headers in the panel's column lists).
     const workbook = window.segmentkitPlayground!.workbook;
     const userWords = new Set<string>();
     for (const name of workbook.sheetNames()) {
       userWords.add(name);
-      const id = workbook.sheetId(name);
-      const { cols } = workbook.dimensions(id);
-      for (let c = 0; c < cols; c++) userWords.add(workbook.view(id, 0, c).text.trim());
+      const { cols } = workbook.dimensions(workbook.sheetId(name));
+      const [headers = []] = await workbook.textsOf(name, 0, 0, 1, cols);
+      for (const text of headers) userWords.add(text.trim());
     }
     const longestFirst = [...userWords].filter((w) => w.length > 1).sort((a, b) => b.length - a.length);
     const withoutUserWords = (text: string): string =>

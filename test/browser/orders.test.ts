@@ -37,15 +37,9 @@ async function importCsv(name: string, file: ExportFile): Promise<void> {
 /** Values of a sheet's block, as the workbook holds them. */
 async function values(sheet: string, rows: number, cols: number): Promise<unknown[][]> {
   return session.page.evaluate(
-    ({ sheet, rows, cols }) => {
-      const workbook = window.segmentkitPlayground!.workbook;
-      const id = workbook.sheetId(sheet);
-      return Array.from({ length: rows }, (_, r) =>
-        Array.from({ length: cols }, (_, c) => {
-          const v = workbook.value(id, r, c);
-          return typeof v === 'object' && v !== null ? 'error' : v;
-        }),
-      );
+    async ({ sheet, rows, cols }) => {
+      const block = await window.segmentkitPlayground!.workbook.valuesOf(sheet, 0, 0, rows, cols);
+      return block.map((line) => line.map((v) => (typeof v === 'object' && v !== null ? 'error' : v)));
     },
     { sheet, rows, cols },
   );

@@ -24,14 +24,15 @@ afterAll(async () => {
 
 /** Values, inputs and fills of the Customers sheet over the table and the column after it. */
 async function customers(): Promise<unknown[]> {
-  return session.page.evaluate(() => {
+  return session.page.evaluate(async () => {
     const workbook = window.segmentkitPlayground!.workbook;
-    const id = workbook.sheetId('Customers');
+    const values = await workbook.valuesOf('Customers', 0, 0, 2002, 24);
+    const fills = await workbook.fillsOf('Customers', 0, 0, 2002, 24);
     const out: unknown[] = [];
     for (let r = 0; r < 2002; r++)
       for (let c = 0; c < 24; c++) {
-        const v = workbook.value(id, r, c);
-        out.push([typeof v === 'object' && v !== null ? 'error' : v, workbook.background(id, r, c)]);
+        const v = values[r]![c];
+        out.push([typeof v === 'object' && v !== null ? 'error' : v, fills[r]![c]]);
       }
     return out;
   });
@@ -39,10 +40,11 @@ async function customers(): Promise<unknown[]> {
 
 async function cell(row: number, col: number): Promise<{ value: unknown; fill: string | null }> {
   return session.page.evaluate(
-    ({ row, col }) => {
+    async ({ row, col }) => {
       const workbook = window.segmentkitPlayground!.workbook;
-      const id = workbook.sheetId('Customers');
-      return { value: workbook.value(id, row, col), fill: workbook.background(id, row, col) };
+      const [[value]] = (await workbook.valuesOf('Customers', row, col, 1, 1)) as [[unknown]];
+      const [[fill]] = (await workbook.fillsOf('Customers', row, col, 1, 1)) as [[string | null]];
+      return { value, fill };
     },
     { row, col },
   );
@@ -57,10 +59,7 @@ async function goTo(address: string): Promise<void> {
 
 /** The Customers sheet's size as the workbook has it (the grid draws from it). */
 async function customersSize(): Promise<{ width: number; height: number }> {
-  return session.page.evaluate(() => {
-    const workbook = window.segmentkitPlayground!.workbook;
-    return workbook.hf.getSheetDimensions(workbook.sheetId('Customers'));
-  });
+  return session.page.evaluate(() => window.segmentkitPlayground!.workbook.sheetSize('Customers'));
 }
 
 /** Steps 1 to 4 of the wizard: the customer table, RFM, its guessed columns, the preview; then on to Apply. */
@@ -150,14 +149,10 @@ describe('the side panel in the playground', () => {
     await expect.poll(tabs).toMatchObject({ active: ['panel-notes'] });
     await page.evaluate(() => {
       const workbook = window.segmentkitPlayground!.workbook;
-      workbook.setInput(workbook.sheetId('Customers'), 4, 1, 'Công ty đã sửa');
+      return workbook.setInput(workbook.sheetId('Customers'), 4, 1, 'Công ty đã sửa');
     });
     const imported = () =>
-      page.evaluate(() => {
-        const workbook = window.segmentkitPlayground!.workbook;
-        const id = workbook.sheetId('panel-notes');
-        return [0, 1, 2].map((r) => [workbook.value(id, r, 0), workbook.value(id, r, 1)]);
-      });
+      page.evaluate(() => window.segmentkitPlayground!.workbook.valuesOf('panel-notes', 0, 0, 3, 2));
     const notes = await imported();
     expect(notes[1]?.[1]).toBe('gọi lại');
 

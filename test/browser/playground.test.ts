@@ -30,20 +30,8 @@ afterAll(async () => {
 /** A block of computed values from the page, as JSON (errors as `{ code, message }`). */
 async function values(sheet: string, col: number, row: number, height: number, width = 1): Promise<unknown[][]> {
   return session.page.evaluate(
-    ({ sheet, col, row, height, width }) => {
-      const workbook = window.segmentkitPlayground!.workbook;
-      const id = workbook.sheetId(sheet);
-      const out: unknown[][] = [];
-      for (let r = row; r < row + height; r++) {
-        const line: unknown[] = [];
-        for (let c = col; c < col + width; c++) {
-          const v = workbook.value(id, r, c);
-          line.push(v !== null && typeof v === 'object' ? { code: v.value, message: v.message } : v);
-        }
-        out.push(line);
-      }
-      return out;
-    },
+    ({ sheet, col, row, height, width }) =>
+      window.segmentkitPlayground!.workbook.valuesOf(sheet, row, col, height, width),
     { sheet, col, row, height, width },
   );
 }
@@ -51,13 +39,8 @@ async function values(sheet: string, col: number, row: number, height: number, w
 /** What the page shows in a block of cells (the grid's display text). */
 async function shown(sheet: string, col: number, row: number, height: number, width = 1): Promise<string[][]> {
   return session.page.evaluate(
-    ({ sheet, col, row, height, width }) => {
-      const workbook = window.segmentkitPlayground!.workbook;
-      const id = workbook.sheetId(sheet);
-      return Array.from({ length: height }, (_, r) =>
-        Array.from({ length: width }, (_, c) => workbook.view(id, row + r, col + c).text),
-      );
-    },
+    ({ sheet, col, row, height, width }) =>
+      window.segmentkitPlayground!.workbook.textsOf(sheet, row, col, height, width),
     { sheet, col, row, height, width },
   );
 }
@@ -89,15 +72,8 @@ function sameAnswers(actual: unknown[][], expected: unknown[][]): void {
 /** Whether each cell of a block holds a formula (a value spilled from elsewhere does not). */
 async function formulas(sheet: string, col: number, row: number, height: number, width = 1): Promise<boolean[][]> {
   return session.page.evaluate(
-    ({ sheet, col, row, height, width }) => {
-      const workbook = window.segmentkitPlayground!.workbook;
-      const id = workbook.sheetId(sheet);
-      return Array.from({ length: height }, (_, r) =>
-        Array.from({ length: width }, (_, c) =>
-          workbook.hf.doesCellHaveFormula({ sheet: id, row: row + r, col: col + c }),
-        ),
-      );
-    },
+    ({ sheet, col, row, height, width }) =>
+      window.segmentkitPlayground!.workbook.formulasOf(sheet, row, col, height, width),
     { sheet, col, row, height, width },
   );
 }
