@@ -90,6 +90,18 @@ const MESSAGES = {
     en: 'the rest of the values average {average}: the ratio needs a rest whose average is above 0',
     vi: 'phần còn lại có trung bình {average}: tỷ số cần phần còn lại có trung bình lớn hơn 0',
   },
+  linesAfterAsOf: {
+    en: '{count} line(s) after as_of left out: {details}. The models observe customers up to as_of only: leave as_of blank or give a later one to use these lines',
+    vi: 'đã bỏ qua {count} dòng sau ngày as_of: {details}. Mô hình chỉ quan sát khách hàng đến ngày as_of: hãy bỏ trống as_of hoặc chọn ngày muộn hơn để dùng các dòng này',
+  },
+  clvLinesLeftOut: {
+    en: '{count} line(s) left out: {details}; their {customers} customer(s) are left out of the fit: correct those cells to include them',
+    vi: 'đã bỏ qua {count} dòng: {details}; {customers} khách hàng của các dòng đó không được đưa vào mô hình: hãy sửa các ô đó để đưa họ vào',
+  },
+  clvSeriesLimit: {
+    en: 'the expected purchases over {horizon} days cannot be computed for this customer within {terms} terms of their series: use a shorter horizon_days',
+    vi: 'không tính được số lần mua dự kiến trong {horizon} ngày cho khách này trong {terms} số hạng của chuỗi: hãy dùng horizon_days ngắn hơn',
+  },
 
   // whole-call problems
   notAVector: {
@@ -181,6 +193,22 @@ const MESSAGES = {
   raggedMatrix: {
     en: '{arg} must have the same number of cells in every row: the first row has {cols}, {where} has {count}',
     vi: '{arg} phải có cùng số ô ở mọi dòng: dòng đầu có {cols}, {where} có {count}',
+  },
+  clvTooFewCustomers: {
+    en: 'the lifetime-value models need at least {min} customers with a purchase up to as_of; the lines have {count}: give the order lines of more customers',
+    vi: 'mô hình giá trị vòng đời cần ít nhất {min} khách hàng có mua hàng đến ngày as_of; dữ liệu chỉ có {count}: hãy đưa vào dòng đơn hàng của nhiều khách hàng hơn',
+  },
+  clvNoRepeatPurchase: {
+    en: 'none of the {count} customers bought on two different days up to as_of, so how often customers come back cannot be estimated: give order lines over a longer period',
+    vi: 'không khách nào trong {count} khách hàng mua vào hai ngày khác nhau đến ngày as_of, nên không ước lượng được khách quay lại mua thường xuyên đến đâu: hãy đưa vào dòng đơn hàng của một khoảng thời gian dài hơn',
+  },
+  clvNotConverged: {
+    en: 'the {model} model did not converge on these customers ({reason}), so it gives no numbers: its best fit may lie at a limit, as when customers all behave alike or never stop buying; check the dates, revenues and as_of, or give the order lines of more customers',
+    vi: 'mô hình {model} không hội tụ trên các khách hàng này ({reason}) nên không cho kết quả: điểm khớp tốt nhất có thể nằm ở giới hạn, như khi mọi khách hành xử giống nhau hoặc không bao giờ ngừng mua; hãy kiểm tra ngày, doanh thu và as_of, hoặc đưa vào dòng đơn hàng của nhiều khách hàng hơn',
+  },
+  clvNoFiniteMean: {
+    en: 'the spend model (Gamma-Gamma) fits q = {q}, not above 1, under which the expected order value is infinite: spend varies too much between customers; check the largest revenues (a wholesale order, a typing error) or leave them out',
+    vi: 'mô hình chi tiêu (Gamma-Gamma) cho q = {q}, không lớn hơn 1, khi đó giá trị đơn dự kiến là vô hạn: chi tiêu giữa các khách chênh lệch quá lớn; hãy kiểm tra các doanh thu lớn nhất (đơn bán sỉ, lỗi nhập liệu) hoặc bỏ chúng ra',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -9,6 +9,7 @@ import { formatCount } from '../core/number-format.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import type { PanelHost } from './host.js';
 import { defaultLang, text } from './i18n.js';
+import { writesCustomerTable } from './plan-builder.js';
 import { ApplyStep } from './wizard/ApplyStep.js';
 import { ColumnsStep } from './wizard/ColumnsStep.js';
 import { MethodStep } from './wizard/MethodStep.js';
@@ -63,6 +64,7 @@ function StepBody({ controller }: { readonly controller: PanelController }): Rea
           busy={busy}
           colorRows={choices.colorRows}
           summary={choices.summary}
+          customerTable={writesCustomerTable(choices.method)}
           nothingUsable={preview?.usable === 0}
           applied={state.outcome?.kind === 'applied' ? state.outcome.result : undefined}
           onColorRows={(on) => dispatch({ type: 'colorRows', on })}

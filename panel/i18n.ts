@@ -46,6 +46,10 @@ export const STRINGS = {
   rowProblem: { en: 'Row {row}: {message}', vi: 'Dòng {row}: {message}' },
   colorRows: { en: 'Colour the rows by segment', vi: 'Tô màu các dòng theo phân khúc' },
   summarySheet: { en: 'Add a summary sheet with a chart', vi: 'Thêm trang tổng hợp có biểu đồ' },
+  customerTableSheet: {
+    en: 'A new sheet with one row per customer: P(alive), expected purchases, expected order value, CLV and segment',
+    vi: 'Một trang mới, mỗi khách hàng một dòng: P(còn mua), số lần mua dự kiến, giá trị đơn dự kiến, CLV và phân khúc',
+  },
   apply: { en: 'Apply', vi: 'Áp dụng' },
   applying: { en: 'Working: {phase}', vi: 'Đang xử lý: {phase}' },
   phase_read: { en: 'reading the table', vi: 'đọc bảng' },
@@ -132,6 +136,15 @@ export const STRINGS = {
   wholeNeeded: { en: 'Type a whole number.', vi: 'Hãy nhập một số nguyên.' },
   numberAtLeast: { en: 'Type a number of at least {min}.', vi: 'Hãy nhập số từ {min} trở lên.' },
   numberAtMost: { en: 'Type a number of at most {max}.', vi: 'Hãy nhập số không quá {max}.' },
+  numberAbove: { en: 'Type a number more than {min}.', vi: 'Hãy nhập số lớn hơn {min}.' },
+  numberAboveAtMost: {
+    en: 'Type a number more than {min} and at most {max}.',
+    vi: 'Hãy nhập số lớn hơn {min} và không quá {max}.',
+  },
+  numberBetweenOpen: {
+    en: 'Type a number more than {min} and less than {max}.',
+    vi: 'Hãy nhập số lớn hơn {min} và nhỏ hơn {max}.',
+  },
   badWhole: { en: 'Type a whole number between {min} and {max}.', vi: 'Hãy nhập số nguyên từ {min} đến {max}.' },
   badListCount: { en: 'Type {n} numbers separated by commas.', vi: 'Hãy nhập {n} số, cách nhau bằng dấu phẩy.' },
   badAscending: {

@@ -18,6 +18,11 @@ import type { RuleGroup } from '../core/engine/rules.js';
 import type { TableInfo } from '../core/engine/table.js';
 import { text, type TextKey } from './i18n.js';
 
+/** Whether a method's result is a customer table on a new sheet (Customer value), written with every apply. */
+export function writesCustomerTable(method: MethodId): boolean {
+  return methodSpec(method).fn === 'CLV_TABLE';
+}
+
 /** An option field of a method with the catalog parameter behind it. */
 export interface OptionField {
   readonly option: OptionSpec;
@@ -28,7 +33,7 @@ export interface OptionField {
 export function optionFields(method: MethodSpec): OptionField[] {
   const fn = CATALOG_BY_NAME.get(method.fn ?? '');
   return method.options.map((option) => {
-    const param = fn?.params.find((p) => p.name === option.param);
+    const param = option.own ?? fn?.params.find((p) => p.name === option.param);
     if (!param) throw new Error(`${method.id}: ${method.fn ?? '(no function)'} has no parameter ${option.param}`);
     return { option, param };
   });
@@ -64,10 +69,20 @@ function parseNumber(raw: string): number {
 
 /** One number against the parameter's limits; a limit the parameter does not have is never named ("Infinity"). */
 function checkNumber(value: number, param: ParamSpec): Checked | undefined {
-  const { min, max, integer } = param;
+  const { min, max, integer, exclusiveMin, exclusiveMax } = param;
   const whole = !integer || Number.isInteger(value);
-  const inRange = (min === undefined || value >= min) && (max === undefined || value <= max);
+  const inRange =
+    (min === undefined || value >= min) &&
+    (max === undefined || value <= max) &&
+    (exclusiveMin === undefined || value > exclusiveMin) &&
+    (exclusiveMax === undefined || value < exclusiveMax);
   if (Number.isFinite(value) && whole && inRange) return undefined;
+  if (exclusiveMin !== undefined && exclusiveMax !== undefined)
+    return { problem: 'numberBetweenOpen', values: { min: exclusiveMin, max: exclusiveMax } };
+  if (exclusiveMin !== undefined)
+    return max === undefined
+      ? { problem: 'numberAbove', values: { min: exclusiveMin } }
+      : { problem: 'numberAboveAtMost', values: { min: exclusiveMin, max } };
   if (min !== undefined && max !== undefined)
     return { problem: integer ? 'badWhole' : 'badNumber', values: { min, max } };
   if (!Number.isFinite(value) || !whole) return { problem: integer ? 'wholeNeeded' : 'numberNeeded' };
@@ -153,6 +168,10 @@ export function buildPlan(table: TableInfo, choices: WizardChoices, lang: Lang):
     if ('problem' in checked)
       say(param.name, checked.problem, { field: fieldName(option.label[lang]), ...checked.values });
     else values[param.name] = checked.value;
+  }
+  if (Object.keys(problems).length === 0) {
+    const across = method.checkOptions?.(values);
+    if (across) problems[across.param] = across.message[lang];
   }
   const options: { -readonly [K in keyof MethodOptions]: MethodOptions[K] } = {};
   if (Object.keys(values).length > 0) options.values = values;

@@ -22,12 +22,16 @@ const closestPair = (colours: readonly string[]): number => {
       min = Math.min(min, deltaE(colours[i] as string, colours[j] as string));
   return min;
 };
-/** Label texts that are two segments' in a language (English `Lost` is an RFM segment and a lifecycle stage). */
+/**
+ * Label texts that are two segments' in a language, compared as the palette compares them (case aside): English `Lost`
+ * is an RFM segment and a lifecycle stage; Customer value's `At risk` is RFM's `At Risk`.
+ */
 const shared = (lang: Lang): Set<string> => {
+  const keys = Object.keys(LABELS) as LabelKey[];
+  const folded = (key: LabelKey): string => label(key, lang).trim().toLocaleLowerCase();
   const seen = new Map<string, number>();
-  for (const key of Object.keys(LABELS) as LabelKey[])
-    seen.set(label(key, lang), (seen.get(label(key, lang)) ?? 0) + 1);
-  return new Set([...seen].filter(([, n]) => n > 1).map(([text]) => text));
+  for (const key of keys) seen.set(folded(key), (seen.get(folded(key)) ?? 0) + 1);
+  return new Set(keys.filter((key) => (seen.get(folded(key)) ?? 0) > 1).map((key) => label(key, lang)));
 };
 /** A fixed shuffle, so a failure repeats. */
 const shuffled = <T>(items: readonly T[]): T[] =>
@@ -39,7 +43,7 @@ const shuffled = <T>(items: readonly T[]): T[] =>
 describe('named segments keep their colour', () => {
   it('covers every method that names its labels (ABC, XYZ, BCG, priority, RFM, tiers, lifecycle)', () => {
     expect(withLabels.map((m) => m.id).sort()).toEqual(
-      ['abc', 'bcg', 'lifecycle', 'priority', 'pyramid', 'rfm', 'rfmOrders', 'xyz'].sort(),
+      ['abc', 'bcg', 'clv', 'lifecycle', 'priority', 'pyramid', 'rfm', 'rfmOrders', 'xyz'].sort(),
     );
   });
 
@@ -59,7 +63,9 @@ describe('named segments keep their colour', () => {
           expect(marks.get(text), `${key} ${lang}`).toBe(fullMarks.get(label(key, 'en')));
           expect(reordered.get(text)).toBe(tints.get(text));
           // Alone, or with one label only its own method has (which says the method when the text is shared).
-          const neighbour = labels.find((l) => l !== text && !shared(lang).has(l)) as string;
+          // (Customer value's other labels are all shared in English: then another of its own.)
+          const neighbour = (labels.find((l) => l !== text && !shared(lang).has(l)) ??
+            labels.find((l) => l !== text)) as string;
           expect(colorsFor([neighbour, text]).get(text)).toBe(tints.get(text));
           if (!shared(lang).has(text)) expect(colorsFor([text]).get(text)).toBe(tints.get(text));
           // Among the user's own groups, before and after them.

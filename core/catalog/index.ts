@@ -3,6 +3,8 @@
  * the panel lists them. A new method registers its function and its method here.
  */
 import { ABC_CLASS, ABC_METHOD } from './abc.js';
+import { CLV_MODEL, CLV_TABLE } from './clv.js';
+import { CLV_METHOD } from './clv-method.js';
 import { KMEANS_CLUSTER, KMEANS_METHOD } from './kmeans.js';
 import { LIFECYCLE_METHOD, LIFECYCLE_STAGE } from './lifecycle.js';
 import type { MethodSpec } from './method.js';
@@ -32,6 +34,8 @@ export const CATALOG: readonly FunctionSpec[] = [
   SEGMENT_SUMMARY,
   MAIN_TRAIT,
   KMEANS_CLUSTER,
+  CLV_TABLE,
+  CLV_MODEL,
 ];
 
 export const CATALOG_BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(CATALOG.map((spec) => [spec.name, spec]));
@@ -43,6 +47,7 @@ export const METHODS = [
   PRIORITY_METHOD,
   RFM_METHOD,
   RFM_ORDERS_METHOD,
+  CLV_METHOD,
   PYRAMID_METHOD,
   LIFECYCLE_METHOD,
   KMEANS_METHOD,

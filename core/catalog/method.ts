@@ -6,7 +6,7 @@
  */
 import type { LabelKey, Lang } from '../labels.js';
 import type { OutCell } from '../output.js';
-import type { Text } from './types.js';
+import type { ParamSpec, Text } from './types.js';
 
 /** Where RFM on order lines takes each line's revenue from: a revenue column, or Quantity × Price. */
 export type RevenueSource = 'column' | 'quantityPrice';
@@ -42,6 +42,17 @@ export interface OptionSpec {
   readonly blank?: Text;
   /** A 0/1 parameter (default 1 or 0): shown as an on/off switch whose value is "1" (on) or "0" (off). */
   readonly toggle?: boolean;
+  /**
+   * A setting of the panel's own, not a parameter of the function (Customer value's P(alive) bands): its name,
+   * default and limits, read and checked as a function's parameter is.
+   */
+  readonly own?: ParamSpec;
+}
+
+/** A rule across option fields (a lower band below an upper one): the field to show it at and what to say. */
+interface OptionsProblem {
+  readonly param: string;
+  readonly message: Text;
 }
 
 /** How the engine gets a method's answers. */
@@ -77,6 +88,8 @@ export interface MethodSpec<Id extends string = string> {
   readonly labels?: readonly LabelKey[];
   /** Turns the function's answers into the labels written (cluster numbers into names, scores into segments). */
   readonly then?: (answers: readonly OutCell[], follow: FollowUp) => readonly OutCell[];
+  /** Checks the option values together, once each is valid alone (by parameter name; a left-out one: undefined). */
+  readonly checkOptions?: (values: Readonly<Record<string, unknown>>) => OptionsProblem | undefined;
 }
 
 /** Declares a method, keeping its id as a literal type so the registry can derive `MethodId`. */

@@ -9,6 +9,10 @@ import { fillTemplate } from '../template.js';
 
 /** Exported for the browser test that looks for an English word on a Vietnamese page (and the reverse). */
 export const PANEL_MESSAGES = {
+  badBands: {
+    en: 'The P(alive) bands must be ordered: 0 < Likely lost ({lower}) < Active ({upper}) < 1.',
+    vi: 'Các mức xác suất còn mua phải theo thứ tự: 0 < Có lẽ đã rời bỏ ({lower}) < Đang gắn bó ({upper}) < 1.',
+  },
   undoSheetGone: {
     en: 'Undo is not possible: the sheet "{sheet}" it wrote to is no longer in this file.',
     vi: 'Không thể hoàn tác: trang tính "{sheet}" đã ghi không còn trong tệp.',

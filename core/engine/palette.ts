@@ -9,6 +9,7 @@
  * - ABC (A → C): ColorBrewer Blues; XYZ (X → Z): ColorBrewer Oranges; tiers (Top → Inactive): ColorBrewer Greens;
  *   lifecycle (Prospect → Lost, the method's order): ColorBrewer YlGnBu reversed. ColorBrewer's sequential schemes
  *   are marked colour-blind safe (Brewer, colorbrewer2.org).
+ * - Customer value (Active → Likely lost, by P(alive)): ColorBrewer Purples.
  * - BCG and priority quadrants (not ordered): Okabe–Ito hues, in the same corner the same colour (high/high blue,
  *   high/low bluish green, low/high orange, low/low vermillion).
  * Other labels (rule groups, tags, clusters) take the Okabe–Ito hues in the order given, then further hues a golden
@@ -79,6 +80,8 @@ const FAMILIES: readonly Family[] = [
     marks: QUADRANT_MARKS,
     ordered: false,
   },
+  // Customer value by P(alive) band, Active → Likely lost: ColorBrewer Purples (7-class, 3 samples).
+  { keys: ['clvActive', 'clvAtRisk', 'clvLikelyLost'], marks: ['#54278f', '#807dba', '#bcbddc'], ordered: true },
 ];
 
 /** Okabe–Ito, black left out: the first colours of labels that are not named segments. */

@@ -4,6 +4,7 @@
  * sheet's own row numbers; for RFM on order lines, how the lines were used; date columns a conversion would fix.
  */
 import type { ClusterProfile } from './cluster-profile.js';
+import type { ClvReport } from './clv-orders.js';
 import type { DateColumnFinding } from './date-columns.js';
 import type { Plan } from './plan.js';
 import type { LineGroup, LinesReport } from './rfm-orders.js';
@@ -29,6 +30,8 @@ export interface PreviewResult {
   readonly dateColumns: readonly DateColumnFinding[];
   /** k-means: each cluster's size and feature means, for the user to name the clusters. */
   readonly profile?: ClusterProfile;
+  /** Customer value: the fitted model, the distributions of P(alive) and CLV, the customers slipping away. */
+  readonly clv?: ClvReport;
 }
 
 function downsample(chart: Chart): Chart {
@@ -60,5 +63,6 @@ export function previewResult(plan: Plan, segmentation: Segmentation): PreviewRe
     ...(segmentation.lines ? { lines: onSheet(segmentation.lines, firstDataRow) } : {}),
     dateColumns: segmentation.dateColumns,
     ...(segmentation.profile ? { profile: segmentation.profile } : {}),
+    ...(segmentation.clv ? { clv: segmentation.clv } : {}),
   };
 }

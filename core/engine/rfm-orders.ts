@@ -139,33 +139,87 @@ const groupRows = (tally: { count: number; rows: readonly number[] }): LineGroup
   rows: tally.rows.map((line) => line - 1),
 });
 
-/** Segments order lines: RFM_TABLE scores the customers, each line gets its customer's segment. O(lines). */
-export function segmentOrderLines(plan: Plan, headers: readonly Cell[], rows: Rows): OrderLinesSegmentation {
-  const { columns: m, options: o, lang } = plan;
+/** The plan's order-line columns as a customer-table function takes them, with the names the user knows them by. */
+export interface OrderLineColumns {
+  readonly customers: Cell[][];
+  readonly dates: Cell[][];
+  readonly orderIds: Cell[][] | undefined;
+  readonly revenue: LineRevenues;
+  readonly revenueFrom: RevenueSource;
+  readonly names: {
+    readonly customers: string;
+    readonly dates: string;
+    readonly revenues: string;
+    readonly orderIds: string;
+  };
+}
+
+/** Reads the plan's customer, date, order id and revenue (a column or Quantity × Price) columns. O(lines). */
+export function orderLineColumns(plan: Plan, headers: readonly Cell[], rows: Rows): OrderLineColumns {
+  const m = plan.columns;
   const customerColumn = single(m.customer);
   const dateColumn = single(m.orderDate);
   const orderColumn = single(m.orderId);
-  const customers = columnOf(rows, customerColumn, 'customer');
-  const dates = columnOf(rows, dateColumn, 'orderDate');
-  const orderIds = orderColumn === undefined ? undefined : columnOf(rows, orderColumn, 'orderId');
   const revenueFrom = revenueSourceOf(plan);
   const revenue = lineRevenues(plan, headers, rows, revenueFrom);
+  return {
+    customers: columnOf(rows, customerColumn, 'customer'),
+    dates: columnOf(rows, dateColumn, 'orderDate'),
+    orderIds: orderColumn === undefined ? undefined : columnOf(rows, orderColumn, 'orderId'),
+    revenue,
+    revenueFrom,
+    names: {
+      customers: headerName(headers, customerColumn as number),
+      dates: headerName(headers, dateColumn as number),
+      revenues: revenue.name,
+      orderIds: orderColumn === undefined ? '' : headerName(headers, orderColumn),
+    },
+  };
+}
 
-  const asOfText = o.values?.as_of;
+/** Segments order lines: RFM_TABLE scores the customers, each line gets its customer's segment. O(lines). */
+export function segmentOrderLines(plan: Plan, headers: readonly Cell[], rows: Rows): OrderLinesSegmentation {
+  const columns = orderLineColumns(plan, headers, rows);
+  const { customers, dates, revenue, orderIds } = columns;
+  const o = plan.options;
   const details: FunctionDetails[] = [];
   const table = call(
     'RFM_TABLE',
-    [customers, dates, revenue.cells, asOfText ?? null, o.values?.bins ?? null, null, orderIds ?? null, lang],
+    [
+      customers,
+      dates,
+      revenue.cells,
+      o.values?.as_of ?? null,
+      o.values?.bins ?? null,
+      null,
+      orderIds ?? null,
+      plan.lang,
+    ],
     (d) => details.push(d),
   );
+  const segmentOf = new Map<string, string>();
+  for (const row of table.slice(1)) {
+    const segment = row[SEGMENT_COLUMN];
+    if (typeof row[0] !== 'string' || typeof segment !== 'string' || segment === '') continue;
+    segmentOf.set(row[0], segment);
+  }
+  return { ...labelLines(plan, columns, rows, segmentOf), details, customers: table };
+}
 
+/**
+ * Each line labelled with its customer's segment (`segmentOf`, by customer id as the table function writes it), the
+ * lines left out with why (named by the user's columns), and the report of how the lines were used. O(lines).
+ */
+export function labelLines(
+  plan: Plan,
+  columns: OrderLineColumns,
+  rows: Rows,
+  segmentOf: ReadonlyMap<string, string>,
+): Omit<OrderLinesSegmentation, 'details' | 'customers'> {
+  const { lang } = plan;
+  const { customers, dates, revenue, orderIds, names, revenueFrom } = columns;
+  const asOfText = plan.options.values?.as_of;
   // The same lines again, their problems named by the columns the user knows.
-  const names = {
-    customers: headerName(headers, customerColumn as number),
-    dates: headerName(headers, dateColumn as number),
-    revenues: revenue.name,
-    orderIds: orderColumn === undefined ? '' : headerName(headers, orderColumn),
-  };
   const lines = readOrderLines(
     {
       customers: toVector(customers, 'customers'),
@@ -177,13 +231,6 @@ export function segmentOrderLines(plan: Plan, headers: readonly Cell[], rows: Ro
   );
   const asOf = typeof asOfText === 'string' ? isoToSerial(asOfText) : undefined;
   const grouped = groupOrders(lines, asOf === undefined ? {} : { asOf });
-
-  const segmentOf = new Map<string, string>();
-  for (const row of table.slice(1)) {
-    const segment = row[SEGMENT_COLUMN];
-    if (typeof row[0] !== 'string' || typeof segment !== 'string' || segment === '') continue;
-    segmentOf.set(row[0], segment);
-  }
 
   const labels: string[] = new Array(rows.length).fill('');
   const problems: RowProblem[] = [];
@@ -218,8 +265,6 @@ export function segmentOrderLines(plan: Plan, headers: readonly Cell[], rows: Ro
     labels,
     problems,
     customerSegments: [...segmentOf.values()],
-    details,
-    customers: table,
     lines: {
       lines: nonEmpty,
       usedLines: nonEmpty - leftOutCount,

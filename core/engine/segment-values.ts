@@ -120,18 +120,24 @@ export function customerValues(
   }
   const mapped = single(plan.columns.revenue);
   const fromColumn = plan.options.revenueFrom !== 'quantityPrice' && mapped !== undefined;
-  const priceColumn = single(plan.columns.price);
-  const sourceColumn = fromColumn ? mapped : priceColumn;
-  const dong =
-    sourceColumn !== undefined &&
-    holdsDong(
-      headers[sourceColumn] ?? null,
-      rows.map((row) => row[sourceColumn] ?? null),
-    );
   return {
     source: { kind: 'perCustomer', column: fromColumn ? headerName(headers, mapped) : revenueHeader },
     amounts,
     unreadable: 0,
-    dong,
+    dong: linesInDong(headers, rows, plan),
   };
+}
+
+/** Whether order lines' revenue (its column, or the price of Quantity × Price) is written in đồng. O(sampled cells). */
+export function linesInDong(headers: readonly Cell[], rows: Rows, plan: Plan): boolean {
+  const mapped = single(plan.columns.revenue);
+  const fromColumn = plan.options.revenueFrom !== 'quantityPrice' && mapped !== undefined;
+  const sourceColumn = fromColumn ? mapped : single(plan.columns.price);
+  return (
+    sourceColumn !== undefined &&
+    holdsDong(
+      headers[sourceColumn] ?? null,
+      rows.map((row) => row[sourceColumn] ?? null),
+    )
+  );
 }

@@ -17,7 +17,9 @@ import { label, type Lang } from '../labels.js';
 import type { OutCell, OutGrid } from '../output.js';
 import { clusterProfileOf, type ClusterProfile } from './cluster-profile.js';
 import { findDateColumns, type DateColumnFinding } from './date-columns.js';
-import { customerValues, rowValues, type UnitValues } from './segment-values.js';
+import { CLV_COLUMNS, segmentClvLines, type ClvReport } from './clv-orders.js';
+import { clvThresholds } from './clv-text.js';
+import { customerValues, linesInDong, rowValues, type UnitValues } from './segment-values.js';
 import { chartOf, thresholdsOf, formatCut, type Chart, type Threshold } from './details-view.js';
 import type { Plan } from './plan.js';
 import { segmentOrderLines, type LinesReport } from './rfm-orders.js';
@@ -68,6 +70,8 @@ export interface Segmentation {
   readonly dateColumns: readonly DateColumnFinding[];
   /** k-means: each cluster's size and feature means, the features named by their headers. */
   readonly profile?: ClusterProfile;
+  /** Customer value: the model, the distributions and the customers slipping away (`values` are their CLVs). */
+  readonly clv?: ClvReport;
 }
 
 /** What a method's runner answers: one answer per data row, and what the function reported it used. */
@@ -211,6 +215,29 @@ export function segmentTable(plan: Plan, table: readonly (readonly Cell[])[]): S
   const headers = table[0] ?? [];
   const dateColumns = findDateColumns(plan, headers, rows);
   const method = methodSpec(plan.method);
+  if (method.run === 'orderLines' && method.fn === 'CLV_TABLE') {
+    const orders = segmentClvLines(plan, headers, rows);
+    return {
+      labels: orders.labels,
+      problems: orders.problems,
+      unit: 'customers',
+      counts: countLabels(orders.customerSegments, labelOrder(method, plan)),
+      values: {
+        source: { kind: 'perCustomer', column: String(orders.customers[0]?.[CLV_COLUMNS.clv] ?? 'CLV') },
+        amounts: orders.customerClv,
+        unreadable: 0,
+        dong: linesInDong(headers, rows, plan),
+      },
+      customerLabels: orders.customerSegments,
+      usable: orders.lines.usedLines,
+      thresholds: clvThresholds(orders.clv, plan.lang),
+      chart: { kind: 'bars' },
+      lines: orders.lines,
+      customers: orders.customers,
+      dateColumns,
+      clv: orders.clv,
+    };
+  }
   if (method.run === 'orderLines') {
     const orders = segmentOrderLines(plan, headers, rows);
     return {

@@ -10,6 +10,9 @@ import { methodSpec } from '../catalog/index.js';
 import { label, type Lang } from '../labels.js';
 import { formatCount, formatPercent } from '../number-format.js';
 import { fillTemplate } from '../template.js';
+import { clvBands, clvSegment } from '../catalog/clv-method.js';
+import { CLV_COLUMNS } from './clv-orders.js';
+import { clvText, modelSentences } from './clv-text.js';
 import { linesTotalText } from './lines-text.js';
 import type { Plan } from './plan.js';
 import { previewResult, type PreviewResult } from './preview.js';
@@ -253,6 +256,35 @@ function profileTable(layout: Layout, preview: PreviewResult, lang: Lang): void 
     );
 }
 
+/**
+ * Customer value: one row per customer of CLV_TABLE's answer (in its order, first appearance), with P(alive),
+ * expected purchases, expected order value, CLV and the band; a customer without a purchase keeps blank numbers.
+ */
+function clvCustomerTable(layout: Layout, plan: Plan, segmentation: Segmentation): void {
+  const grid = segmentation.customers;
+  if (!segmentation.clv || !grid) return;
+  const { lang } = plan;
+  const c = CLV_COLUMNS;
+  const columns = [c.customer, c.pAlive, c.expectedPurchases, c.expectedOrderValue, c.clv];
+  const money: SummaryFormat = segmentation.values.dong ? 'money' : 'decimal';
+  const formats: SummaryFormat[] = ['text', 'share', 'decimal', money, money, 'text'];
+  const bands = clvBands(plan.options.values);
+  layout.blank();
+  layout.add([clvText('customersTitle', lang)], ['text'], true);
+  const header = grid[0] ?? [];
+  layout.add([...columns.map((j) => String(header[j] ?? '')), label('headerSegment', lang)], undefined, true);
+  for (const row of grid.slice(1)) {
+    const id = row[c.customer];
+    if (typeof id !== 'string') continue;
+    const p = row[c.pAlive];
+    const cells = columns.map((j) => {
+      const v = row[j];
+      return typeof v === 'number' || typeof v === 'string' ? v : '';
+    });
+    layout.add([...cells, typeof p === 'number' ? label(clvSegment(p, bands), lang) : ''], formats);
+  }
+}
+
 /** Builds the summary sheet of an apply's segmentation. */
 export function summarySheet(plan: Plan, segmentation: Segmentation): SummarySheet {
   const { lang } = plan;
@@ -260,7 +292,8 @@ export function summarySheet(plan: Plan, segmentation: Segmentation): SummaryShe
   const preview = previewResult(plan, segmentation);
   const layout = new Layout();
   layout.add([say('title', lang, { sheet: label('summarySheet', lang), method: method.name[lang] })], ['text'], true);
-  layout.add([valueLine(segmentation, lang)]);
+  if (segmentation.clv) for (const sentence of modelSentences(segmentation.clv, lang)) layout.add([sentence]);
+  else layout.add([valueLine(segmentation, lang)]);
   if (segmentation.values.unreadable > 0)
     layout.add([say('unreadable', lang, { n: formatCount(segmentation.values.unreadable, lang) })]);
   const abc = preview.chart.kind === 'pareto' && segmentation.values.source.kind !== 'none';
@@ -268,6 +301,7 @@ export function summarySheet(plan: Plan, segmentation: Segmentation): SummaryShe
   const message = abc ? paretoMessage(table.lines, lang) : undefined;
   if (message) layout.add([message], ['text'], true);
   profileTable(layout, preview, lang);
+  clvCustomerTable(layout, plan, segmentation);
   const at = { row: table.headerRow, col: table.width + 1 };
   const segments = table.lines.length;
 

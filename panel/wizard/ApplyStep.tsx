@@ -15,6 +15,8 @@ export interface ApplyStepProps {
   readonly busy: boolean;
   readonly colorRows: boolean;
   readonly summary: boolean;
+  /** The method writes its customer table on a new sheet with every apply (Customer value): the box is on and fixed. */
+  readonly customerTable?: boolean;
   /** The fresh preview found no usable row: Apply is off. */
   readonly nothingUsable: boolean;
   /** What this panel's last run applied, if that run was an apply. */
@@ -36,8 +38,9 @@ export function ApplyStep(props: ApplyStepProps): ReactElement {
         onChange={(_, d) => props.onColorRows(Boolean(d.checked))}
       />
       <Checkbox
-        label={t('summarySheet')}
-        checked={props.summary}
+        label={t(props.customerTable ? 'customerTableSheet' : 'summarySheet')}
+        checked={props.summary || Boolean(props.customerTable)}
+        disabled={props.customerTable}
         onChange={(_, d) => props.onSummary(Boolean(d.checked))}
       />
       <Button appearance="primary" data-testid="apply" disabled={busy || nothingUsable} onClick={props.onApply}>

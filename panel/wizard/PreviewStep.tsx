@@ -10,6 +10,7 @@ import type { PreviewResult } from '../../core/engine/preview.js';
 import type { Lang } from '../../core/labels.js';
 import { formatCount } from '../../core/number-format.js';
 import { Chart } from '../Chart.js';
+import { ClvDetails } from '../ClvDetails.js';
 import { text } from '../i18n.js';
 import { PreviewNotes } from '../PreviewNotes.js';
 import { ProfileTable } from '../ProfileTable.js';
@@ -57,6 +58,7 @@ export function PreviewStep(props: PreviewStepProps): ReactElement {
             </p>
           )}
           <Chart preview={preview} lang={lang} />
+          {preview.clv && <ClvDetails report={preview.clv} lang={lang} />}
           {preview.profile && <ProfileTable profile={preview.profile} lang={lang} />}
           {preview.problemCount > 0 && (
             <details className="sk-problems" open={preview.usable === 0}>

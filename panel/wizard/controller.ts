@@ -7,7 +7,7 @@ import type { DayMonthOrder } from '../../core/dates.js';
 import type { Plan } from '../../core/engine/plan.js';
 import type { Lang } from '../../core/labels.js';
 import type { PanelHost, PanelSettings } from '../host.js';
-import { buildPlan } from '../plan-builder.js';
+import { buildPlan, writesCustomerTable } from '../plan-builder.js';
 import { riskPreset, unreliablePreset } from '../presets.js';
 import { withTag } from '../taxonomies.js';
 import { isBusy, previewKey, type WizardAction, type WizardState, type WorkKind } from './reducer.js';
@@ -128,7 +128,11 @@ export function createPanelActions({ host, dispatch, current, timers = REAL_TIME
       const timer = timers.set(() => dispatch({ type: 'progressShown', run }), PROGRESS_DELAY_MS);
       try {
         const result = await host.apply(
-          { plan: made.plan, confirmOverwrite, summarySheet: state.choices.summary },
+          {
+            plan: made.plan,
+            confirmOverwrite,
+            summarySheet: state.choices.summary || writesCustomerTable(made.plan.method),
+          },
           (progress) => dispatch({ type: 'progress', run, progress }),
           controller.signal,
         );

@@ -48,6 +48,10 @@ export const PANEL_CSS = `
 .sk-table p{margin:2px 0}
 .sk-headers{font-size:11px;color:#616161}
 .sk-lines p,.sk-note{margin:0 0 4px}
+.sk-clv p{margin:8px 0 4px}
+.sk-clv ul{margin:0;padding-left:18px}
+.sk-clv-list td:nth-child(n+2){white-space:nowrap;overflow-wrap:normal}
+.sk-chart-title{margin:8px 0 0;font-weight:600}
 .sk-lines ul{margin:0;padding-left:18px}
 .sk-panel svg{max-width:100%;height:auto}
 `;
