@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { abcLines } from './abc.js';
 import { abcShippedLines } from './abc-shipped.js';
 import { bundledCore, type Core } from './bundled-core.js';
+import { clvLines } from './clv.js';
 import { bundleLines } from './bundles.js';
+import { cliLines } from './cli.js';
 import { excelIoLines, sheetsIoLines } from './panel-io.js';
 import { playgroundLines } from './playground.js';
 import { recipeLines } from './recipes.js';
@@ -24,11 +26,13 @@ const SECTIONS: Record<string, (core: Core) => BenchLine[] | Promise<BenchLine[]
   abc: abcLines,
   shipped: () => abcShippedLines(),
   rfm: (core) => rfmTableLines(core),
+  clv: (core) => clvLines(core),
   recipes: () => recipeLines(),
   scaling: (core) => scalingLines(core),
   panel: async () => [...(await excelIoLines()), ...(await sheetsIoLines())],
   bundles: () => bundleLines(new URL('../', import.meta.url)),
   playground: () => playgroundLines(),
+  cli: () => cliLines(),
 };
 
 function chosenSections(argv: readonly string[]): string[] {

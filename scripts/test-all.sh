@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-if-needed.sh
+# The SQL tests (test/sql-*.test.ts) start their own PostgreSQL server from Debian's binaries.
+bash scripts/ensure-postgres.sh
 
 npm run build
 npm run typecheck

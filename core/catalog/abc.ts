@@ -16,7 +16,7 @@ import { VALUE, as } from './column-roles.js';
 import { defineMethod } from './method.js';
 
 const cache = new PopulationCache<AbcAnalysis>();
-const CLASS_LABEL: Record<'A' | 'B' | 'C', LabelKey> = { A: 'abcA', B: 'abcB', C: 'abcC' };
+export const CLASS_LABEL: Record<'A' | 'B' | 'C', LabelKey> = { A: 'abcA', B: 'abcB', C: 'abcC' };
 
 /** The relative method, with the one answer row of each class (shared, frozen: answerRow) for spilled columns. */
 interface AbcMethod extends RelativeMethod<AbcAnalysis> {

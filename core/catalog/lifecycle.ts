@@ -27,7 +27,7 @@ import { FIRST_PURCHASE, LAST_PURCHASE, ORDERS, REFERRALS, as } from './column-r
 import { defineMethod } from './method.js';
 import { AS_OF_FIELD } from './rfm-options.js';
 
-const STAGE_LABEL: Record<Stage, LabelKey> = {
+export const STAGE_LABEL: Record<Stage, LabelKey> = {
   Prospect: 'stageProspect',
   Lost: 'stageLost',
   AtRisk: 'stageAtRisk',

@@ -9,7 +9,7 @@ import { VALUE, as } from './column-roles.js';
 import { defineMethod } from './method.js';
 
 const cache = new PopulationCache<TierCutoffs>();
-const TIER_LABEL: Record<Tier, LabelKey> = {
+export const TIER_LABEL: Record<Tier, LabelKey> = {
   Top: 'tierTop',
   Large: 'tierLarge',
   Medium: 'tierMedium',
