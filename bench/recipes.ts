@@ -126,7 +126,7 @@ export function recipeLines(sizes: readonly number[] = RECIPE_SIZES): BenchLine[
   for (const n of sizes) {
     const atLarge = n === sizes[sizes.length - 1];
     const target = atLarge ? { atLeast: 100 } : undefined;
-    const rfmNote = 'one pair of runs (the recipe is O(n): its cut points are computed once)';
+    const rfmNote = `${RFM_PAIRS} alternating pairs of runs (the recipe is O(n): its cut points are computed once)`;
     const abc = abcSheets(n);
     const abcRecipe = measure(abc.recipe, 3, { col: 1, value: 123_456_789 });
     const abcOurs = measure(abc.ours, 2, { col: 1, value: 123_456_789 });
