@@ -20,6 +20,7 @@ import { PreviewStep } from './wizard/PreviewStep.js';
 import { RangeStep } from './wizard/RangeStep.js';
 import { freshPreview, isBusy, previewIsStale, type Step } from './wizard/reducer.js';
 import { RunMessage } from './wizard/RunMessage.js';
+import { warehouseQuery } from './warehouse-sql.js';
 import { StepList } from './wizard/StepList.js';
 import { UndoBar } from './wizard/UndoBar.js';
 import { usePanelController, type PanelController } from './wizard/use-panel-controller.js';
@@ -30,7 +31,13 @@ export interface PanelProps {
   readonly displayLanguage?: string;
 }
 
-function StepBody({ controller }: { readonly controller: PanelController }): ReactElement {
+function StepBody({
+  controller,
+  host,
+}: {
+  readonly controller: PanelController;
+  readonly host: PanelHost;
+}): ReactElement {
   const { state, dispatch, actions } = controller;
   const { lang, phase, choices } = state;
   const busy = isBusy(phase);
@@ -67,6 +74,7 @@ function StepBody({ controller }: { readonly controller: PanelController }): Rea
           customerTable={writesCustomerTable(choices.method)}
           nothingUsable={preview?.usable === 0}
           applied={state.outcome?.kind === 'applied' ? state.outcome.result : undefined}
+          warehouse={host.kind === 'sheets' ? warehouseQuery(choices, lang) : undefined}
           onColorRows={(on) => dispatch({ type: 'colorRows', on })}
           onSummary={(on) => dispatch({ type: 'summary', on })}
           onApply={() => void actions.apply(false)}
@@ -95,7 +103,7 @@ export function SegmentKitPanel({ host, displayLanguage }: PanelProps): ReactEle
       <PanelHeader lang={lang} onLang={actions.changeLanguage} />
       <StepList step={state.step} lang={lang} hasTable={state.table !== undefined} busy={busy} onStep={goTo} />
       <RunMessage outcome={state.outcome} lang={lang} />
-      <StepBody controller={controller} />
+      <StepBody controller={controller} host={host} />
       <PanelFooter
         step={state.step}
         lang={lang}

@@ -51,6 +51,25 @@ export const STRINGS = {
     vi: 'Một trang mới, mỗi khách hàng một dòng: P(còn mua), số lần mua dự kiến, giá trị đơn dự kiến, CLV và phân khúc',
   },
   apply: { en: 'Apply', vi: 'Áp dụng' },
+  warehouseTitle: {
+    en: 'Bigger than a sheet: the same query for BigQuery',
+    vi: 'Lớn hơn một trang tính: cùng truy vấn cho BigQuery',
+  },
+  warehouseAbout: {
+    en: 'For an order history too big for Google Sheets: load it into BigQuery as the table below, run this query there (or through Connected Sheets), and it answers as this method does here, with the options you chose.',
+    vi: 'Cho lịch sử đơn hàng quá lớn với Google Sheets: nạp vào BigQuery thành bảng dưới đây, chạy truy vấn này ở đó (hoặc qua Connected Sheets), kết quả giống phương pháp này ở đây, với các tùy chọn bạn đã chọn.',
+  },
+  warehouseInput: {
+    en: 'Input table: {table}. line is the row number, for the order of first appearance.',
+    vi: 'Bảng đầu vào: {table}. line là số thứ tự dòng, để giữ thứ tự xuất hiện đầu tiên.',
+  },
+  warehouseCli: {
+    en: 'On a computer, the command line does the same from a CSV, Parquet or Excel file: npx segmentkit rfm orders.csv',
+    vi: 'Trên máy tính, dòng lệnh làm việc này từ tệp CSV, Parquet hoặc Excel: npx segmentkit rfm orders.csv',
+  },
+  copySql: { en: 'Copy the query', vi: 'Sao chép truy vấn' },
+  sqlCopied: { en: 'Copied', vi: 'Đã sao chép' },
+  sqlSelected: { en: 'Selected: press Ctrl+C to copy', vi: 'Đã chọn: nhấn Ctrl+C để sao chép' },
   applying: { en: 'Working: {phase}', vi: 'Đang xử lý: {phase}' },
   phase_read: { en: 'reading the table', vi: 'đọc bảng' },
   phase_compute: { en: 'computing', vi: 'tính toán' },

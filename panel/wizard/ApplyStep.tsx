@@ -7,6 +7,8 @@ import type { ReactElement } from 'react';
 import type { Lang } from '../../core/labels.js';
 import { formatCount } from '../../core/number-format.js';
 import { text, type TextKey } from '../i18n.js';
+import type { WarehouseQuery } from '../warehouse-sql.js';
+import { WarehouseSql } from '../WarehouseSql.js';
 import type { Applied, Phase } from './reducer.js';
 
 export interface ApplyStepProps {
@@ -21,6 +23,8 @@ export interface ApplyStepProps {
   readonly nothingUsable: boolean;
   /** What this panel's last run applied, if that run was an apply. */
   readonly applied: Applied | undefined;
+  /** Google Sheets: the method's BigQuery query with the chosen options, when it has one. */
+  readonly warehouse?: WarehouseQuery;
   readonly onColorRows: (on: boolean) => void;
   readonly onSummary: (on: boolean) => void;
   readonly onApply: () => void;
@@ -75,6 +79,7 @@ export function ApplyStep(props: ApplyStepProps): ReactElement {
           </ul>
         </div>
       )}
+      {props.warehouse && <WarehouseSql query={props.warehouse} lang={lang} />}
     </div>
   );
 }
