@@ -2,8 +2,10 @@
  * The playground stays responsive at 100,000 customers (issue 17, item 5): opening the sample workbook and
  * recalculating after one revenue cell is edited never block the page's main thread for more than 200 ms at a time.
  * Two watchers are installed before the page's own scripts run: Chromium's long-task observer (buffered, so the
- * tasks before it was read are counted) and a requestAnimationFrame loop recording the longest gap between two
- * frames. No assertion is made on how long the open or the recalculation takes in total.
+ * tasks before it was read are counted), which the assertions use, and a requestAnimationFrame loop recording the
+ * longest gap between two frames, which is printed only: headless Chromium paces frames itself (two CI runs saw gaps
+ * of 183 and exactly 200 ms while no task took over 138 ms), so a frame gap is not a measure of the main thread.
+ * No assertion is made on how long the open or the recalculation takes in total.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './harness.js';
@@ -52,13 +54,13 @@ describe('the playground at 100,000 customers', () => {
 
     console.log(
       `longest main-thread block: opening ${opened.longestMs.toFixed(0)} ms (long task ${opened.longestTaskMs.toFixed(0)} ms, ` +
-        `frame gap ${opened.longestGapMs.toFixed(0)} ms); through the edit ${edited.longestMs.toFixed(0)} ms`,
+        `frame gap ${opened.longestGapMs.toFixed(0)} ms); through the edit: long task ${edited.longestTaskMs.toFixed(0)} ms ` +
+        `(frame gap ${edited.longestGapMs.toFixed(0)} ms)`,
     );
     expect(before).not.toEqual([['A']]);
     expect(after).toEqual([['A']]);
     expect(opened.frames, 'frames were drawn while the workbook opened').toBeGreaterThan(10);
     expect(edited.longestTaskMs).toBeLessThanOrEqual(LONGEST_BLOCK_MS);
-    expect(edited.longestGapMs).toBeLessThanOrEqual(LONGEST_BLOCK_MS);
     expect(session.requests.filter((url) => !url.startsWith(session.serving.url))).toEqual([]);
     expect(session.errors).toEqual([]);
   }, 900_000);
