@@ -37,7 +37,8 @@ const SOURCES = [
   'package-lock.json',
 ];
 
-function newestMtime(path: string): number {
+/** The newest modification time under a path (a file's own, or the newest file's in a folder). */
+export function newestMtime(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
