@@ -25,13 +25,13 @@ import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { readDate } from '../core/cells.js';
-import { RFM_ORDERS_METHOD } from '../core/catalog/rfm-table.js';
+import { RFM_ORDERS_METHOD, RFM_TABLE_HEADER } from '../core/catalog/rfm-table.js';
 import { serialToIso } from '../core/dates.js';
 import { guessMapping, guessRevenueSource, findHeaderRow, normalizeHeader } from '../core/engine/columns.js';
 import { customersFromLines, leftOutText, rowsText } from '../core/engine/lines-text.js';
 import { describeProblem, problem, type Problem } from '../core/errors.js';
-import { label, type Lang, type LabelKey } from '../core/labels.js';
-import type { LeftOutReason, LeftOutReport } from '../core/methods/orders.js';
+import { label, type Lang } from '../core/labels.js';
+import { LEFT_OUT_REASONS, type LeftOutReport } from '../core/methods/orders.js';
 import { DEFAULT_BINS } from '../core/methods/rfm.js';
 import { formatCount } from '../core/number-format.js';
 import { sqlFor } from '../core/sql/index.js';
@@ -65,33 +65,6 @@ export interface RfmOptions {
   /** Where the summary goes (standard output by default). */
   readonly print?: (line: string) => void;
 }
-
-/** RFM_TABLE's header, in its order. */
-const TABLE_HEADER: readonly LabelKey[] = [
-  'headerCustomer',
-  'headerLastPurchase',
-  'headerRecencyDays',
-  'headerOrders',
-  'headerRevenue',
-  'headerR',
-  'headerF',
-  'headerM',
-  'headerRfmScore',
-  'headerSegment',
-];
-
-/** The order reasons are told in (as the panel tells them). */
-const REASONS: readonly LeftOutReason[] = [
-  'noCustomer',
-  'badCustomer',
-  'badDate',
-  'blankDate',
-  'badRevenue',
-  'blankRevenue',
-  'badOrderId',
-  'blankOrderId',
-  'afterAsOf',
-];
 
 /** Rows a sheet takes below its header (1,048,576 in all). */
 const XLSX_MAX_ROWS = 1_048_575;
@@ -209,7 +182,7 @@ function quoted(name: string): string {
 
 /** The answer's columns, named as RFM_TABLE's header; `text`: formatted as text for a CSV (dates ISO, whole numbers plain). */
 function outputSelect(lang: Lang, text: boolean, withMessages: boolean): string {
-  const names = TABLE_HEADER.map((key) => quoted(label(key, lang)));
+  const names = RFM_TABLE_HEADER.map((key) => quoted(label(key, lang)));
   const lastPurchase = text ? `strftime(r.last_purchase, '%Y-%m-%d')` : 'CAST(r.last_purchase AS VARCHAR)';
   const revenue = text
     ? `CASE WHEN r.revenue = trunc(r.revenue) AND abs(r.revenue) < 1e15 THEN CAST(CAST(r.revenue AS BIGINT) AS VARCHAR) ELSE CAST(r.revenue AS VARCHAR) END`
@@ -238,7 +211,7 @@ async function writeCsv(connection: DuckDBConnection, out: string, select: strin
     const target = createWriteStream(out);
     target.write('\ufeff');
     await pipeline(createReadStream(part), target, { end: false });
-    if (finalRow !== undefined) target.write(`${csvCell(finalRow)}${','.repeat(TABLE_HEADER.length - 1)}\n`);
+    if (finalRow !== undefined) target.write(`${csvCell(finalRow)}${','.repeat(RFM_TABLE_HEADER.length - 1)}\n`);
     await new Promise<void>((resolve, reject) =>
       target.end((error?: Error | null) => (error ? reject(error) : resolve())),
     );
@@ -269,7 +242,7 @@ async function writeXlsx(
   try {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: part, useStyles: true });
     const sheet = workbook.addWorksheet(lang === 'vi' ? 'Khách hàng' : 'Customers');
-    sheet.addRow(TABLE_HEADER.map((key) => label(key, lang))).commit();
+    sheet.addRow(RFM_TABLE_HEADER.map((key) => label(key, lang))).commit();
     const result = await connection.stream(select);
     for (;;) {
       const chunk = await result.fetchChunk();
@@ -304,7 +277,7 @@ async function writeXlsx(
 
 /** The lines left out, by reason: "43 lines without a customer (rows 5, 9, …)". */
 function leftOutLines(read: LinesRead, quantityPrice: boolean, lang: Lang): string[] {
-  return REASONS.flatMap((reason) => {
+  return LEFT_OUT_REASONS.flatMap((reason) => {
     const tally = read.leftOutByReason[reason];
     if (!tally) return [];
     const what = leftOutText(reason, tally.count, quantityPrice ? 'quantityPrice' : 'column', lang);

@@ -27,7 +27,8 @@ import { LANG_PARAM, param, type FunctionSpec } from './types.js';
 import { CUSTOMER, ORDER_DATE, ORDER_ID, PRICE, QUANTITY, REVENUE, as } from './column-roles.js';
 import { defineMethod } from './method.js';
 
-const TABLE_HEADER: readonly LabelKey[] = [
+/** RFM_TABLE's header, in its order (the command line writes the same). */
+export const RFM_TABLE_HEADER: readonly LabelKey[] = [
   'headerCustomer',
   'headerLastPurchase',
   'headerRecencyDays',
@@ -39,7 +40,7 @@ const TABLE_HEADER: readonly LabelKey[] = [
   'headerRfmScore',
   'headerSegment',
 ];
-const WIDTH = TABLE_HEADER.length;
+const WIDTH = RFM_TABLE_HEADER.length;
 
 function reportProblem(report: LeftOutReport, lang: Lang): Problem {
   const details = report.problems.map((p) => describeProblem(p, lang)).join('; ');
@@ -129,7 +130,7 @@ export const RFM_TABLE: FunctionSpec = {
 
     const segments = defaultRules(lang);
     const others = label('rfmOthers', lang);
-    const grid: OutGrid = [TABLE_HEADER.map((key) => label(key, lang))];
+    const grid: OutGrid = [RFM_TABLE_HEADER.map((key) => label(key, lang))];
     count = 0;
     for (let c = 0; c < size; c++) {
       const id = grouped.customerIds[c] as string;

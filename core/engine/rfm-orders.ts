@@ -10,7 +10,7 @@ import { readVectorNumbers, toVector } from '../args.js';
 import { isoToSerial, PROBLEM, VALUE } from '../cells.js';
 import { describeProblem, problem, type Problem } from '../errors.js';
 import { serialToIso } from '../dates.js';
-import { groupOrders, LINE_EMPTY, LINE_USED, type LeftOutReason } from '../methods/orders.js';
+import { groupOrders, LEFT_OUT_REASONS, LINE_EMPTY, LINE_USED, type LeftOutReason } from '../methods/orders.js';
 import { readOrderLines } from '../order-lines.js';
 import type { OutGrid } from '../output.js';
 import type { Lang } from '../labels.js';
@@ -60,19 +60,6 @@ export interface OrderLinesSegmentation {
   readonly customers: OutGrid;
   readonly lines: LinesReport;
 }
-
-/** The order the reasons are told in. */
-const REASONS: readonly LeftOutReason[] = [
-  'noCustomer',
-  'badCustomer',
-  'badDate',
-  'blankDate',
-  'badRevenue',
-  'blankRevenue',
-  'badOrderId',
-  'blankOrderId',
-  'afterAsOf',
-];
 
 /** A revenue no reader takes: a line whose quantity or price cannot be read is left out as unreadable revenue. */
 const UNREADABLE = '#VALUE!';
@@ -254,7 +241,7 @@ export function labelLines(
   for (let c = 0; c < grouped.customerIds.length; c++)
     if ((grouped.lines[c] as number) > 0 && (grouped.purchases[c] as number) === 0 && !grouped.leftOutByCustomer.has(c))
       customersWithoutPurchase++;
-  const leftOut = REASONS.flatMap((reason) => {
+  const leftOut = LEFT_OUT_REASONS.flatMap((reason) => {
     const group = grouped.leftOutByReason[reason];
     return group ? [{ reason, ...groupRows(group) }] : [];
   });

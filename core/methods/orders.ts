@@ -50,6 +50,19 @@ export type LeftOutReason =
   | 'blankOrderId'
   | 'afterAsOf';
 
+/** Every reason, in the order they are told (by the panel and the command line). */
+export const LEFT_OUT_REASONS: readonly LeftOutReason[] = [
+  'noCustomer',
+  'badCustomer',
+  'badDate',
+  'blankDate',
+  'badRevenue',
+  'blankRevenue',
+  'badOrderId',
+  'blankOrderId',
+  'afterAsOf',
+];
+
 /** A line's status: used, empty (skipped silently), or left out (with a reason and a problem). */
 export const LINE_USED = 0;
 export const LINE_EMPTY = 1;
