@@ -5,7 +5,7 @@
  * same in the built page in Chromium (the workbook in its Web Worker): the open and recalculation times as the page
  * waits for them, with the longest block of the page's main thread meanwhile.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ import { invoke } from '../core/index.js';
 import { Workbook } from '../playground/engine/workbook.js';
 import { generateCustomers, SAMPLE_AS_OF, type Customer } from '../playground/sample/customers.js';
 import { customersSheet, ordersSheet, segmentsSheet } from '../playground/sample/sample-workbook.js';
-import { ORDERS_CSV } from '../scripts/orders-csv.js';
+import { generateOrderLines, ORDERS_AS_OF } from '../playground/sample/orders.js';
 import { chromium } from 'playwright-core';
 import { buildPlayground } from '../scripts/build-playground.js';
 import { playgroundIsStale, serveStatic } from '../scripts/serve-playground.js';
@@ -66,10 +66,10 @@ function lifecycle(customers: readonly Customer[]): unknown[][] {
 }
 
 export async function playgroundLines(count = BENCH_CUSTOMERS): Promise<BenchLine[]> {
-  const csv = readFileSync(ORDERS_CSV, 'utf8');
   const generateStart = performance.now();
   const customers = generateCustomers(count);
-  const sheets = [customersSheet(customers), ordersSheet(csv), segmentsSheet(count, 4906)];
+  const lines = generateOrderLines();
+  const sheets = [customersSheet(customers), ordersSheet(lines), segmentsSheet(count, lines.length)];
   const generateMs = performance.now() - generateStart;
   const cells = sheets.reduce((sum, s) => sum + s.cells.reduce((n, row) => n + row.length, 0), 0);
 
@@ -82,8 +82,16 @@ export async function playgroundLines(count = BENCH_CUSTOMERS): Promise<BenchLin
         customers.map((c) => c.revenueThisYear),
         lifecycle(customers),
       );
-      const orders = sheets[1]?.cells.slice(1) ?? [];
-      run('RFM_TABLE', [orders.map((r) => [r[0]]), orders.map((r) => [r[1]]), orders.map((r) => [r[2]]), '2006-12-31']);
+      const orderArgs = [
+        lines.map((l) => [l.customer]),
+        lines.map((l) => [l.date]),
+        lines.map((l) => [l.amount]),
+        ORDERS_AS_OF,
+      ];
+      const orderIds = lines.map((l) => [l.orderId]);
+      run('RFM_TABLE', [...orderArgs, 5, '', orderIds]);
+      run('CLV_TABLE', [...orderArgs, 365, 0.1, orderIds]);
+      run('CLV_MODEL', [...orderArgs, orderIds]);
     }),
     { warmup: 1, pairs: 3 },
   );
@@ -106,7 +114,7 @@ export async function playgroundLines(count = BENCH_CUSTOMERS): Promise<BenchLin
   workbook.destroy();
 
   const rows = count.toLocaleString('en-US');
-  return [...nodeLines(rows, cells, generateMs, open, recalc, sample), ...(await browserLines(count))];
+  return [...nodeLines(rows, cells, generateMs, open, recalc, sample, lines.length), ...(await browserLines(count))];
 }
 
 function nodeLines(
@@ -116,6 +124,7 @@ function nodeLines(
   open: Awaited<ReturnType<typeof paired>>,
   recalc: Awaited<ReturnType<typeof paired>>,
   sample: string,
+  orderLines: number,
 ): BenchLine[] {
   return [
     {
@@ -124,7 +133,7 @@ function nodeLines(
       baselineName: 'the core computing the same formulas on plain columns',
       baselineMs: open.baselineMs,
       paired: open,
-      note: `${cells.toLocaleString('en-US')} input cells in 3 sheets (Customers, Orders 4,906 lines with RFM_TABLE, Segments); generating the customers took ${generateMs.toFixed(0)} ms more`,
+      note: `${cells.toLocaleString('en-US')} input cells in 3 sheets (Customers, Orders ${orderLines.toLocaleString('en-US')} lines with RFM_TABLE, CLV_TABLE and CLV_MODEL, Segments); generating the customers and lines took ${generateMs.toFixed(0)} ms more`,
     },
     {
       name: `Playground: recalculate after editing one revenue cell (${rows} customers)`,

@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildPlayground, PLAYGROUND_DIST } from './build-playground.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['playground', 'core', 'panel', 'data/rfm-orders.csv', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['playground', 'core', 'panel', 'vite.config.ts', 'package-lock.json'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guessMapping } from '../core/engine/columns.js';
 import type { Plan } from '../core/engine/plan.js';
@@ -11,15 +10,12 @@ import { applyPlan } from '../core/engine/apply.js';
 import { PanelError } from '../core/engine/messages.js';
 import { undoDataOf } from '../playground/panel/undo-store.js';
 
-/** The sample's order lines cut to 400: the panel works on the Customers sheet, and a full Orders sheet costs 4×. */
-const csv = readFileSync(new URL('../data/rfm-orders.csv', import.meta.url), 'utf8')
-  .split('\n')
-  .slice(0, 400)
-  .join('\n');
+/** A small Orders sheet (50 customers): the panel works on the Customers sheet, and a full Orders sheet costs more. */
+const ORDER_CUSTOMERS = 50;
 const open: Workbook[] = [];
 
 function setUp(): { workbook: Workbook; host: PanelHost; sheet: number } {
-  const workbook = Workbook.open(sampleWorkbook(csv, 300));
+  const workbook = Workbook.open(sampleWorkbook(300, ORDER_CUSTOMERS));
   open.push(workbook);
   workbook.selection = { sheet: 'Customers', row: 1, col: 1, rows: 1, cols: 1, activeRow: 1, activeCol: 1 };
   return { workbook, host: createPlaygroundHost(workbook), sheet: workbook.sheetId('Customers') };
@@ -166,7 +162,7 @@ describe('the playground panel host', () => {
     expect(await reopened.undo()).toEqual({ kind: 'undone' });
     expect(snapshot(workbook, sheet)).toEqual(before);
     // Another workbook (a new page, an import) has nothing to undo.
-    const other = Workbook.open(sampleWorkbook(csv, 20));
+    const other = Workbook.open(sampleWorkbook(20, ORDER_CUSTOMERS));
     open.push(other);
     expect(await createPlaygroundHost(other).lastApply()).toBeUndefined();
   });

@@ -5,7 +5,6 @@
  * keep the page busy until they are made; errors come back as the errors they were; the panel's apply reports
  * progress and its Cancel reaches the worker.
  */
-import { readFileSync } from 'node:fs';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guessMapping } from '../core/engine/columns.js';
@@ -16,12 +15,10 @@ import type { Port } from '../playground/engine/protocol.js';
 import { RemoteWorkbook, type EnginePort } from '../playground/engine/remote-workbook.js';
 import { ImportError } from '../playground/io/import.js';
 import { createRemotePlaygroundHost } from '../playground/panel/remote-host.js';
+import { generateOrderLines } from '../playground/sample/orders.js';
 
-/** The sample's order lines cut to 200: the tests work on the Customers sheet. */
-const ordersCsv = readFileSync(new URL('../data/rfm-orders.csv', import.meta.url), 'utf8')
-  .split('\n')
-  .slice(0, 200)
-  .join('\n');
+/** A small Orders sheet (30 customers): the tests work on the Customers sheet. */
+const orderCustomers = 30;
 
 const channels: MessageChannel[] = [];
 afterEach(() => channels.splice(0).forEach((c) => (c.port1.close(), c.port2.close())));
@@ -38,7 +35,7 @@ function asPort(port: MessagePort): EnginePort {
 function connect(): EnginePort {
   const channel = new MessageChannel();
   channels.push(channel);
-  serveEngine(asPort(channel.port1) as Port, { ordersCsv });
+  serveEngine(asPort(channel.port1) as Port, { orderCustomers });
   return asPort(channel.port2);
 }
 
@@ -62,7 +59,7 @@ describe('the workbook in its worker, seen from the page', () => {
     const workbook = await RemoteWorkbook.open(connect(), { op: 'openSample', customers: 40 });
     expect(workbook.sheetNames()).toEqual(['Customers', 'Orders', 'Segments']);
     expect(workbook.activeSheet).toBe('Customers');
-    expect(workbook.sample).toEqual({ customers: 40, orders: 199 });
+    expect(workbook.sample).toEqual({ customers: 40, orders: generateOrderLines(orderCustomers).length });
     const customers = workbook.sheetId('Customers');
     expect(workbook.dimensions(customers)).toEqual({ rows: 41, cols: 22 });
     expect(workbook.hasHeaderRow(customers)).toBe(true);

@@ -3,7 +3,6 @@
  * workbook opens with every segment formula answered (no errors), as of fixed dates.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { DetailedCellError } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
 import { Workbook } from '../playground/engine/workbook.js';
@@ -15,7 +14,7 @@ import {
   ORDERS_AS_OF,
   sampleWorkbook,
 } from '../playground/sample/sample-workbook.js';
-import { ORDERS_CSV } from '../scripts/orders-csv.js';
+import { generateOrderLines } from '../playground/sample/orders.js';
 
 const digest = (customers: readonly Customer[]): string =>
   createHash('sha256').update(JSON.stringify(customers)).digest('hex');
@@ -81,10 +80,11 @@ describe('the customer generator', () => {
 });
 
 describe('the sample workbook', () => {
-  const csv = readFileSync(ORDERS_CSV, 'utf8');
+  const lines = generateOrderLines();
+  const last = lines.length + 1;
 
   it('fills the segment formulas with an explicit as_of', () => {
-    const [customers, orders] = sampleWorkbook(csv);
+    const [customers, orders] = sampleWorkbook();
     const formulas = (customers?.cells[1] ?? []).filter((c): c is string => typeof c === 'string' && c.startsWith('='));
     expect(formulas).toEqual([
       '=ABC_CLASS(P2:P2001)',
@@ -97,12 +97,15 @@ describe('the sample workbook', () => {
     ]);
     expect(customers?.cells.length).toBe(CUSTOMER_COUNT + 1);
     expect(customers?.cells[0]).toEqual(CUSTOMER_COLUMNS.map((c) => c.header));
-    expect(orders?.cells.length).toBe(4907);
-    expect(orders?.cells[0]?.[7]).toBe(`=RFM_TABLE(A2:A4907, B2:B4907, C2:C4907, "${ORDERS_AS_OF}")`);
+    expect(orders?.cells.length).toBe(last);
+    const args = `C2:C${last}, B2:B${last}, F2:F${last}, "${ORDERS_AS_OF}"`;
+    expect(orders?.cells[0]?.[7]).toBe(`=RFM_TABLE(${args}, 5, "", A2:A${last})`);
+    expect(orders?.cells[0]?.[18]).toBe(`=CLV_TABLE(${args}, 365, 0.1, A2:A${last})`);
+    expect(orders?.cells[0]?.[29]).toBe(`=CLV_MODEL(${args}, A2:A${last})`);
   });
 
   it('opens with every formula answered and no error anywhere', () => {
-    const workbook = Workbook.open(sampleWorkbook(csv));
+    const workbook = Workbook.open(sampleWorkbook());
     try {
       for (const name of workbook.sheetNames()) {
         const sheet = workbook.sheetId(name);
@@ -127,11 +130,19 @@ describe('the sample workbook', () => {
       );
       expect(new Set(column(9)).has('Champions')).toBe(true);
       const orders = workbook.sheetId('Orders');
-      expect(workbook.view(orders, 1, 7).text).toBe('Brion Stark');
-      expect(workbook.view(orders, 1, 8).text).toBe('2006-05-16');
+      expect(workbook.view(orders, 1, 7).text).toBe(lines[0]?.customer);
+      expect(workbook.view(orders, 1, 18).text).toBe(lines[0]?.customer);
+      const clvSegments = new Set(Array.from({ length: last + 2 }, (_, r) => workbook.value(orders, r + 1, 27)));
+      expect(clvSegments).toEqual(new Set(['Active', 'At risk', 'Likely lost', '']));
+      const model = Array.from({ length: 12 }, (_, r) => [0, 1].map((c) => workbook.value(orders, r, 29 + c)));
+      expect(model[0]).toEqual(['Parameter', 'Value']);
+      expect(model[1]?.[0]).toBe('r');
+      expect(model.slice(1).every(([, v]) => typeof v === 'number' && Number.isFinite(v))).toBe(true);
       const segments = workbook.sheetId('Segments');
       expect(workbook.view(segments, 1, 0).text).toBe('Segment');
       expect(workbook.view(segments, 1, 18).text).toMatch(/^\d+\.\d×$/);
+      const clvSummary = Array.from({ length: 4 }, (_, r) => workbook.value(segments, r + 2, 20));
+      expect(new Set(clvSummary)).toEqual(new Set(['Active', 'At risk', 'Likely lost', 'Total']));
     } finally {
       workbook.destroy();
     }

@@ -26,8 +26,8 @@ import type { SheetInput } from './sheet-model.js';
 import { Workbook } from './workbook.js';
 
 export interface EngineServiceOptions {
-  /** data/rfm-orders.csv, for the sample workbook's Orders sheet. */
-  readonly ordersCsv: string;
+  /** Customers buying on the sample's Orders sheet (default ORDER_CUSTOMER_COUNT); tests use fewer. */
+  readonly orderCustomers?: number;
 }
 
 /** An error as a value the page can make again (engine/protocol.ts). */
@@ -53,10 +53,10 @@ const blockOf = <T>(block: Block, pick: (row: number, col: number) => T): T[][] 
 /**
  * Serves one workbook over `port`.
  *
- * @example serveEngine(self as unknown as Port, { ordersCsv }) // in the worker
+ * @example serveEngine(self as unknown as Port) // in the worker
  * Cost: each request costs what its Workbook call costs; a block of cells is O(rows × cols) views.
  */
-export function serveEngine(port: Port, options: EngineServiceOptions): void {
+export function serveEngine(port: Port, options: EngineServiceOptions = {}): void {
   let workbook: Workbook | undefined;
   let host: PanelHost | undefined;
   let handled = 0;
@@ -134,7 +134,7 @@ export function serveEngine(port: Port, options: EngineServiceOptions): void {
     switch (request.op) {
       case 'openSample':
         return open(() => {
-          const sheets = sampleWorkbook(options.ordersCsv, request.customers);
+          const sheets = sampleWorkbook(request.customers, options.orderCustomers);
           sample = { customers: request.customers, orders: (sheets[1]?.cells.length ?? 1) - 1 };
           return sheets;
         });

@@ -1,16 +1,20 @@
 /**
  * The workbook the playground opens: `Customers` (generated Vietnamese B2B customers with the segment formulas
- * filled in), `Orders` (data/rfm-orders.csv with an RFM_TABLE beside it) and `Segments` (summaries of the first).
+ * filled in), `Orders` (a generated point-of-sale export with RFM_TABLE, CLV_TABLE and CLV_MODEL beside it) and
+ * `Segments` (summaries of the other two).
  * Every formula passes an explicit as_of, so the answers never drift with the clock.
  */
-import Papa from 'papaparse';
+import { DEFAULT_CLV_BANDS } from '../../core/catalog/clv-method.js';
+import { CLV_DEFAULT_ANNUAL_DISCOUNT, CLV_DEFAULT_HORIZON_DAYS } from '../../core/catalog/clv.js';
+import { label } from '../../core/labels.js';
+import { DEFAULT_BINS } from '../../core/methods/rfm.js';
 import type { CellInput, ColumnFormat, ColumnSpec, SheetInput } from '../engine/sheet-model.js';
 import { generateCustomers, SAMPLE_AS_OF, type Customer } from './customers.js';
 
 import { CUSTOMER_COUNT } from './customer-count.js';
+import { generateOrderLines, ORDER_CUSTOMER_COUNT, ORDERS_AS_OF, type OrderLine } from './orders.js';
 
-export { CUSTOMER_COUNT };
-export const ORDERS_AS_OF = '2006-12-31';
+export { CUSTOMER_COUNT, ORDERS_AS_OF };
 
 interface CustomerColumn extends ColumnSpec {
   readonly header: string;
@@ -83,40 +87,98 @@ export function customersSheet(customers: readonly Customer[]): SheetInput {
   };
 }
 
-/** The Orders sheet: the CSV as typed cells, and its RFM table in column H. */
-export function ordersSheet(csv: string): SheetInput {
-  const parsed = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true });
-  const rows = parsed.data;
-  const last = rows.length;
-  const cells: CellInput[][] = rows.map((row, r) =>
-    row.map((cell, c) => (r > 0 && c === 2 && cell.trim() !== '' && !Number.isNaN(Number(cell)) ? Number(cell) : cell)),
-  );
-  const header = cells[0];
-  if (header) {
-    while (header.length < 7) header.push(null);
-    header[7] = `=RFM_TABLE(A2:A${last}, B2:B${last}, C2:C${last}, "${ORDERS_AS_OF}")`;
+/** Spreadsheet column letters of a 0-based column index (0 → A, 27 → AB). */
+function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Where the Orders sheet puts its lines and the formulas beside them (0-based columns). */
+export const ORDERS_LAYOUT = {
+  orderId: 0,
+  date: 1,
+  customer: 2,
+  amount: 5,
+  /** RFM_TABLE: Customer, Last purchase, Recency, Orders, Revenue, R, F, M, RFM score, Segment. */
+  rfmTable: 7,
+  /** CLV_TABLE: Customer, First purchase, Last purchase, Repeat purchases, Age, P(alive), Expected purchases, … */
+  clvTable: 18,
+  /** The CLV segment of each CLV_TABLE row, from its P(alive) by the panel's default bands. */
+  clvSegment: 27,
+  clvModel: 29,
+} as const;
+
+/** CLV_TABLE's columns, counted from its first. */
+const CLV_P_ALIVE = 5;
+const CLV_VALUE = 8;
+
+/**
+ * The Orders sheet: a point-of-sale export (one line per item, invoice numbers, a few returns) and, beside it,
+ * RFM_TABLE, CLV_TABLE with a CLV segment column, and CLV_MODEL, each over every line with the invoice numbers.
+ */
+export function ordersSheet(lines: readonly OrderLine[]): SheetInput {
+  const last = lines.length + 1;
+  const L = ORDERS_LAYOUT;
+  const range = (col: number): string => `${columnLetters(col)}2:${columnLetters(col)}${last}`;
+  const orderArgs = `${range(L.customer)}, ${range(L.date)}, ${range(L.amount)}, "${ORDERS_AS_OF}"`;
+  const header: CellInput[] = ['Order ID', 'Date', 'Customer', 'Product', 'Quantity', 'Amount (₫)'];
+  header[L.rfmTable] = `=RFM_TABLE(${orderArgs}, ${DEFAULT_BINS}, "", ${range(L.orderId)})`;
+  header[L.clvTable] =
+    `=CLV_TABLE(${orderArgs}, ${CLV_DEFAULT_HORIZON_DAYS}, ${CLV_DEFAULT_ANNUAL_DISCOUNT}, ${range(L.orderId)})`;
+  header[L.clvSegment] = 'CLV segment';
+  header[L.clvModel] = `=CLV_MODEL(${orderArgs}, ${range(L.orderId)})`;
+  for (let c = 0; c < header.length; c++) header[c] ??= null;
+  const cells: CellInput[][] = [header];
+  for (const line of lines) {
+    cells.push([line.orderId, line.date, line.customer, line.product, line.quantity, line.amount]);
   }
-  // Widths that fit the orders and their RFM table on one 1600-pixel screen.
+  // CLV_TABLE reserves a header, one row per line and three more: its segment column covers the same rows.
+  const pAlive = `${columnLetters(L.clvTable + CLV_P_ALIVE)}2:${columnLetters(L.clvTable + CLV_P_ALIVE)}${last + 3}`;
+  const { activeFrom, lostBelow } = DEFAULT_CLV_BANDS;
+  const second = cells[1];
+  if (second) {
+    while (second.length < L.clvSegment) second.push(null);
+    second[L.clvSegment] =
+      `=ARRAYFORMULA(IF(${pAlive}="", "", IF(${pAlive}>=${activeFrom}, "${label('clvActive', 'en')}", ` +
+      `IF(${pAlive}>=${lostBelow}, "${label('clvAtRisk', 'en')}", "${label('clvLikelyLost', 'en')}"))))`;
+  }
+  // Widths that fit the lines and their RFM table on one 1600-pixel screen; the CLV tables follow to the right.
   const columns: ColumnSpec[] = [
-    { width: 130 },
-    { width: 100 },
-    { width: 76, format: 'integer' },
-    { width: 84 },
-    { width: 84 },
-    { width: 190 },
+    { width: 86 },
+    { width: 92 },
+    { width: 170 },
+    { width: 180 },
+    { width: 70, format: 'integer' },
+    { width: 110, format: 'vnd' },
     { width: 20 },
-    { width: 130 },
-    { width: 118 },
-    { width: 118, format: 'integer' },
+    { width: 170 },
+    { width: 110 },
+    { width: 110, format: 'integer' },
     { width: 64, format: 'integer' },
-    { width: 76, format: 'integer' },
+    { width: 110, format: 'vnd' },
     { width: 36 },
     { width: 36 },
     { width: 36 },
     { width: 86 },
     { width: 150 },
+    { width: 20 },
+    { width: 170 },
+    { width: 110 },
+    { width: 110 },
+    { width: 120, format: 'integer' },
+    { width: 90, format: 'integer' },
+    { width: 80, format: 'percent' },
+    { width: 130, format: 'decimal' },
+    { width: 140, format: 'vnd' },
+    { width: 130, format: 'vnd' },
+    { width: 110 },
+    { width: 20 },
+    { width: 190 },
+    { width: 130, format: 'decimal' },
   ];
-  return { name: 'Orders', cells, columns, headerRow: true, initialCell: { col: 7, row: 0 } };
+  return { name: 'Orders', cells, columns, headerRow: true, initialCell: { col: L.rfmTable, row: 0 } };
 }
 
 /**
@@ -143,6 +205,8 @@ export function segmentsSheet(customerCount: number, orderLines: number): SheetI
   put(1, 14, `=MAIN_TRAIT(${customers('E')}, ${customers('D')}, 0.4)`);
   put(0, 18, 'Top 20% buy × the rest');
   put(1, 18, `=PARETO_RATIO(${customers('P')})`);
+  put(0, 20, 'CLV segments (Orders)');
+  put(1, 20, `=SEGMENT_SUMMARY(${orders('AB')}, ${orders('AA')})`);
   const summary = (value: ColumnFormat, average: ColumnFormat): ColumnSpec[] => [
     { width: 190 },
     { width: 92, format: 'integer' },
@@ -161,13 +225,18 @@ export function segmentsSheet(customerCount: number, orderLines: number): SheetI
     { width: 70, format: 'percent' },
     { width: 32 },
     { width: 170, format: 'ratio' },
+    { width: 32 },
+    ...summary('vnd', 'vnd'),
   ];
   return { name: 'Segments', cells, columns, headerRow: false, boldRows: [0, 1], initialCell: { col: 0, row: 1 } };
 }
 
-/** The whole sample workbook. `customers` is 2,000 in the playground; the benchmark opens it with 100,000. */
-export function sampleWorkbook(ordersCsv: string, customerCount = CUSTOMER_COUNT): SheetInput[] {
-  const orders = ordersSheet(ordersCsv);
+/**
+ * The whole sample workbook. `customerCount` is 2,000 in the playground (the benchmark opens it with 100,000);
+ * `orderCustomers` buy on the Orders sheet (1,000, about 7,800 lines).
+ */
+export function sampleWorkbook(customerCount = CUSTOMER_COUNT, orderCustomers = ORDER_CUSTOMER_COUNT): SheetInput[] {
+  const orders = ordersSheet(generateOrderLines(orderCustomers));
   const orderLines = orders.cells.length - 1;
   return [customersSheet(generateCustomers(customerCount)), orders, segmentsSheet(customerCount, orderLines)];
 }

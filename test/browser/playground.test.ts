@@ -14,6 +14,7 @@ import { describeProblem, invoke, isDateOut, isProblem, type Lang, type OutCell 
 import { parseAddress } from '../../core/arg-places.js';
 import { withArgumentPlaces } from '../../core/catalog/invoke.js';
 import { parseA1 } from '../../playground/engine/format.js';
+import { generateOrderLines, ORDERS_AS_OF } from '../../playground/sample/orders.js';
 import { ARTIFACTS, isLocal, openPlayground, openSession, type Session } from './harness.js';
 
 let session: Session;
@@ -199,22 +200,40 @@ describe('the playground in Chromium', () => {
     await expect.poll(() => session.page.getByLabel('Formula bar').inputValue()).toBe('=ABC_CLASS(P2:P2001)');
   });
 
-  it('shows the RFM table beside the orders and the summaries, sheet by sheet', async () => {
+  it('shows the RFM and CLV tables beside the orders and the summaries, sheet by sheet', async () => {
     const page = session.page;
     await page.getByRole('tab', { name: 'Orders' }).click();
-    await expect.poll(() => page.getByLabel('Formula bar').inputValue()).toMatch(/^=RFM_TABLE\(A2:A4907, /);
-    expect((await shown('Orders', 7, 0, 2, 10))[1]).toEqual([
-      'Brion Stark',
-      '2006-05-16',
-      '229',
-      '8',
-      '852',
-      '3',
-      '5',
-      '5',
-      '355',
-      'Potential Loyalist',
+    await expect
+      .poll(() => page.getByLabel('Formula bar').inputValue())
+      .toMatch(/^=RFM_TABLE\(C2:C\d+, B2:B\d+, F2:F\d+, /);
+    const lines = generateOrderLines();
+    const args = [
+      lines.map((l) => [l.customer]),
+      lines.map((l) => [l.date]),
+      lines.map((l) => [l.amount]),
+      ORDERS_AS_OF,
+    ];
+    const ids = lines.map((l) => [l.orderId]);
+    const core = (name: string, rest: unknown[]): OutCell[][] => {
+      const result = invoke(name, [...args, ...rest]);
+      if (!result.ok) throw result.error;
+      return result.grid;
+    };
+    const rfm = core('RFM_TABLE', [5, '', ids])[1] ?? [];
+    const rfmShown = (await shown('Orders', 7, 0, 2, 10))[1] ?? [];
+    expect([rfmShown[0], rfmShown[8], rfmShown[9]]).toEqual([rfm[0], String(rfm[8]), rfm[9]]);
+    const clvShown = await shown('Orders', 18, 0, 2, 10);
+    expect(clvShown[0]?.slice(0, 1).concat(clvShown[0]?.slice(5, 10) ?? [])).toEqual([
+      'Customer',
+      'P(alive)',
+      'Expected purchases',
+      'Expected order value',
+      'CLV',
+      'CLV segment',
     ]);
+    expect(clvShown[1]?.[0]).toBe(core('CLV_TABLE', [365, 0.1, ids])[1]?.[0]);
+    expect(['Active', 'At risk', 'Likely lost']).toContain(clvShown[1]?.[9]);
+    expect((await shown('Orders', 29, 0, 2, 2))[1]?.[0]).toBe('r');
     await page.screenshot({ path: `${ARTIFACTS}playground-orders.png` });
     await page.getByRole('tab', { name: 'Segments' }).click();
     await expect.poll(() => page.getByLabel('Formula bar').inputValue()).toMatch(/^=SEGMENT_SUMMARY\(/);
