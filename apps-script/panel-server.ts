@@ -23,7 +23,6 @@ import { segmentTable } from '../core/engine/segment.js';
 import { a1Range, columnLetters, type Rect } from '../core/engine/sheet-io.js';
 import { describeTable, isOutputHeader, TABLE_TOP_ROWS } from '../core/engine/table.js';
 import { undoLastSync } from '../core/engine/undo.js';
-import { label, type Lang } from '../core/labels.js';
 import type { PanelSettings } from '../panel/host.js';
 import { applyResult, convertResult, lastApplyOf, undoResult } from '../panel/run-apply.js';
 import type { ServerFunctions } from './bridge.js';
@@ -119,9 +118,9 @@ const sheetsFormat = (format: SummaryFormat): string =>
   format === 'text' ? 'General' : SUMMARY_NUMBER_FORMATS[format];
 
 /** The summary sheet: one setNumberFormats, one setValues (text as text), an embedded chart beside the table. */
-function writeSummary(lang: Lang, summary: SummarySheet): string {
+function writeSummary(summary: SummarySheet): string {
   const book = spreadsheet();
-  const base = label('summarySheet', lang);
+  const base = summary.name;
   let name = base;
   for (let i = 2; book.getSheetByName(name); i++) name = `${base} (${i})`;
   const sheet = book.insertSheet(name);
@@ -248,7 +247,7 @@ const serverFunctions: ServerFunctions = {
           anchor: new SheetsColumnAnchor(spreadsheet()),
           ...(request.summarySheet
             ? {
-                addSummary: (segmentation) => writeSummary(plan.lang, summarySheet(plan, segmentation)),
+                addSummary: (segmentation) => writeSummary(summarySheet(plan, segmentation)),
               }
             : {}),
           removeSummary: removeSheet,

@@ -88,6 +88,8 @@ export const LABELS = {
   headerMainTrait: { en: 'Main trait', vi: 'Đặc điểm chính' },
   headerShare: { en: 'Share', vi: 'Tỷ lệ' },
   summarySheet: { en: 'Segment summary', vi: 'Tổng hợp phân khúc' },
+  /** The sheet Customer value writes: its customer table, with the model and the segments' summary above it. */
+  customerValueSheet: { en: 'Customer value', vi: 'Giá trị khách hàng' },
   /** k-means: the word before a cluster's number ("Cluster 1", "Cụm 1"). */
   cluster: { en: 'Cluster', vi: 'Cụm' },
   noGroup: { en: 'In no group', vi: 'Không thuộc nhóm nào' },

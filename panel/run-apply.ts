@@ -11,7 +11,6 @@ import type { Plan } from '../core/engine/plan.js';
 import { summarySheet, type SummarySheet } from '../core/engine/summary-sheet.js';
 import { undoLast, type UndoOutcome } from '../core/engine/undo.js';
 import type { ColumnAnchor, UndoRecord, UndoStore } from '../core/engine/undo-record.js';
-import { label } from '../core/labels.js';
 import type { ApplyRequest, ApplyResult, ConvertDatesResult, LastApply, PanelHost, UndoResult } from './host.js';
 
 /** Where an in-page host puts the optional summary sheet, and how it takes it away again. */
@@ -76,8 +75,10 @@ export function inPageApply(env: InPageEnv): Pick<PanelHost, 'apply' | 'convertD
           ...(anchor ? { anchor } : {}),
           ...(request.summarySheet
             ? {
-                addSummary: (segmentation) =>
-                  summaries.add(label('summarySheet', plan.lang), summarySheet(plan, segmentation)),
+                addSummary: (segmentation) => {
+                  const sheet = summarySheet(plan, segmentation);
+                  return summaries.add(sheet.name, sheet);
+                },
               }
             : {}),
           removeSummary: (name) => summaries.remove(name),

@@ -209,8 +209,9 @@ describe.each(LANGS)('Customer value on order lines (%s)', (lang) => {
       {
         ...env,
         addSummary: async (segmentation) => {
-          sheets.set('Customer value', summarySheet(plan, segmentation));
-          return 'Customer value';
+          const made = summarySheet(plan, segmentation);
+          sheets.set(made.name, made);
+          return made.name;
         },
       },
       plan,
@@ -222,7 +223,9 @@ describe.each(LANGS)('Customer value on order lines (%s)', (lang) => {
     const segmentation = segmentTable(plan, values);
     expect(written.slice(1).map((r) => r[0] ?? '')).toEqual(segmentation.labels);
 
-    const cells = sheets.get('Customer value')?.cells ?? [];
+    // The sheet is named for what it holds, in the panel's language.
+    expect([...sheets.keys()]).toEqual([label('customerValueSheet', lang)]);
+    const cells = sheets.get(label('customerValueSheet', lang))?.cells ?? [];
     const header = cells.findIndex(
       (r) => r[0] === label('headerCustomer', lang) && r[1] === label('headerPAlive', lang),
     );

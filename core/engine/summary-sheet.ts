@@ -55,6 +55,8 @@ export interface SummaryChart {
 }
 
 export interface SummarySheet {
+  /** The new sheet's name (the host adds " (2)", " (3)", … when a sheet already has it). */
+  readonly name: string;
   /** Rows of equal length from A1; '' is a blank cell. */
   readonly cells: readonly (readonly (string | number)[])[];
   /** The same shape as `cells`. */
@@ -291,7 +293,8 @@ export function summarySheet(plan: Plan, segmentation: Segmentation): SummaryShe
   const method = methodSpec(plan.method);
   const preview = previewResult(plan, segmentation);
   const layout = new Layout();
-  layout.add([say('title', lang, { sheet: label('summarySheet', lang), method: method.name[lang] })], ['text'], true);
+  const name = label(segmentation.clv ? 'customerValueSheet' : 'summarySheet', lang);
+  layout.add([say('title', lang, { sheet: name, method: method.name[lang] })], ['text'], true);
   if (segmentation.clv) for (const sentence of modelSentences(segmentation.clv, lang)) layout.add([sentence]);
   else layout.add([valueLine(segmentation, lang)]);
   if (segmentation.values.unreadable > 0)
@@ -362,5 +365,5 @@ export function summarySheet(plan: Plan, segmentation: Segmentation): SummaryShe
     };
   }
   const { cells, formats } = layout.padded();
-  return { cells, formats, boldRows: layout.bold, columnWidths: columnWidths(cells, formats), chart };
+  return { name, cells, formats, boldRows: layout.bold, columnWidths: columnWidths(cells, formats), chart };
 }
