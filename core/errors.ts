@@ -203,8 +203,8 @@ const MESSAGES = {
     vi: 'không khách nào trong {count} khách hàng mua vào hai ngày khác nhau đến ngày as_of, nên không ước lượng được khách quay lại mua thường xuyên đến đâu: hãy đưa vào dòng đơn hàng của một khoảng thời gian dài hơn',
   },
   clvNotConverged: {
-    en: 'the {model} model did not converge on these customers, so it gives no numbers: its best fit may lie at a limit, as when customers all behave alike or never stop buying; check the dates, revenues and as_of, or give the order lines of more customers',
-    vi: 'mô hình {model} không hội tụ trên các khách hàng này nên không cho kết quả: điểm khớp tốt nhất có thể nằm ở giới hạn, như khi mọi khách hành xử giống nhau hoặc không bao giờ ngừng mua; hãy kiểm tra ngày, doanh thu và as_of, hoặc đưa vào dòng đơn hàng của nhiều khách hàng hơn',
+    en: 'the {model} model did not converge on these customers, so it gives no numbers: its best fit may lie at a limit, as when customers never stop buying or all spend exactly the same; check the dates, revenues and as_of, or give the order lines of more customers',
+    vi: 'mô hình {model} không hội tụ trên các khách hàng này nên không cho kết quả: điểm khớp tốt nhất có thể nằm ở giới hạn, như khi khách hàng không bao giờ ngừng mua hoặc mọi khách chi tiêu đúng như nhau; hãy kiểm tra ngày, doanh thu và as_of, hoặc đưa vào dòng đơn hàng của nhiều khách hàng hơn',
   },
   clvNoFiniteMean: {
     en: 'the spend model (Gamma-Gamma) fits q = {q}, not above 1, under which the expected order value is infinite: spend varies too much between customers; check the largest revenues (a wholesale order, a typing error) or leave them out',

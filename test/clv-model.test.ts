@@ -25,6 +25,7 @@ import {
   type GammaGammaFitted,
 } from '../core/methods/gamma-gamma.js';
 import { seededRandom } from '../core/numeric/random.js';
+import { readOrders } from '../scripts/orders-csv.js';
 
 function readCsv(name: string): number[][] {
   const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -386,5 +387,81 @@ describe('CLV with monthly discounting (the contract’s formula)', () => {
     expectRelative(fit.params.p, 4, 0.2);
     expectRelative(fit.params.q, 3, 0.2);
     expectRelative(fit.params.gamma, 60, 0.3);
+  });
+});
+
+describe('fits whose best is a limit of the model (customers alike in one respect)', () => {
+  // The R rfm package's sample, per customer in days (purchase occasions by calendar day, as_of 2006-12-31).
+  const orders = readOrders();
+  const asOf = Date.parse('2006-12-31') / 86_400_000;
+  const byCustomer = new Map<string, Map<number, number>>();
+  orders.customers.forEach((c, i) => {
+    const day = Date.parse(orders.dates[i] as string) / 86_400_000;
+    const days = byCustomer.get(c) ?? new Map<number, number>();
+    days.set(day, (days.get(day) ?? 0) + (orders.revenues[i] as number));
+    byCustomer.set(c, days);
+  });
+  const rfm = { x: [] as number[], tx: [] as number[], T: [] as number[] };
+  const spend = { x: [] as number[], meanValue: [] as number[] };
+  for (const days of byCustomer.values()) {
+    const sorted = [...days.keys()].sort((a, b) => a - b);
+    const first = sorted[0] as number;
+    rfm.x.push(sorted.length - 1);
+    rfm.tx.push((sorted[sorted.length - 1] as number) - first);
+    rfm.T.push(asOf - first);
+    if (sorted.length > 1) {
+      spend.x.push(sorted.length - 1);
+      spend.meanValue.push(sorted.slice(1).reduce((s, d) => s + (days.get(d) as number), 0) / (sorted.length - 1));
+    }
+  }
+
+  it('the BG/NBD likelihood is continuous up to r → ∞ and a + b → ∞ (no digit lost to the gamma functions)', () => {
+    const at = (r: number, ab: number): number =>
+      bgnbdLogLikelihood({ r, alpha: r / 0.005, a: 0.06 * ab, b: 0.94 * ab }, rfm);
+    const limit = at(1e15, 1e15);
+    for (const big of [1e9, 1e12]) expect(Math.abs(at(big, big) - limit)).toBeLessThan(1e-3);
+  });
+
+  it('the Gamma-Gamma likelihood is continuous up to q → ∞ with q/γ fixed', () => {
+    const at = (q: number): number => gammaGammaLogLikelihood({ p: 2.6, q, gamma: q / 0.0274 }, spend);
+    const limit = at(1e15);
+    for (const big of [1e9, 1e12]) expect(Math.abs(at(big) - limit)).toBeLessThan(1e-3);
+  });
+
+  it('on the rfm sample (everyone drops out with one probability and spends around one mean) both fits converge at those limits', () => {
+    const purchases = fitted(fitBgnbd(rfm));
+    // r and α finite: the rates differ between customers; a and b without bound, their ratio the common dropout
+    expect(purchases.params.r).toBeGreaterThan(10);
+    expect(purchases.params.r).toBeLessThan(1000);
+    expect(purchases.params.a + purchases.params.b).toBeGreaterThan(1e8);
+    const dropout = purchases.params.a / (purchases.params.a + purchases.params.b);
+    expect(dropout).toBeGreaterThan(0.03);
+    expect(dropout).toBeLessThan(0.1);
+    // the limit is the maximum: a heterogeneous dropout, or a bigger r, is less likely
+    for (const other of [
+      { ...purchases.params, a: 1, b: 1 / dropout - 1 },
+      { ...purchases.params, r: purchases.params.r * 10, alpha: purchases.params.alpha * 10 },
+    ]) {
+      expect(bgnbdLogLikelihood(other, rfm)).toBeLessThan(purchases.logLikelihood);
+    }
+    const value = ggFitted(fitGammaGamma(spend));
+    expect(value.params.q).toBeGreaterThan(1e8);
+    const mean = spend.meanValue.reduce((s, v) => s + v, 0) / spend.meanValue.length;
+    // at q → ∞ every customer's expected order value is the population's p/ν̄
+    const population = expectedOrderValue(value.params, 0, 0);
+    expectRelative(population, mean, 0.05);
+    expectRelative(expectedOrderValue(value.params, 5, 3 * mean), population, 1e-6);
+    for (let i = 0; i < 20; i++) {
+      const alive = probabilityAlive(purchases.params, rfm.x[i] as number, rfm.tx[i] as number, rfm.T[i] as number);
+      const expected = expectedPurchases(
+        purchases.params,
+        rfm.x[i] as number,
+        rfm.tx[i] as number,
+        rfm.T[i] as number,
+        365,
+      );
+      expect(alive >= 0 && alive <= 1).toBe(true);
+      expect(Number.isFinite(expected) && expected >= 0).toBe(true);
+    }
   });
 });

@@ -490,11 +490,11 @@ describe('bad input, per the conventions', () => {
     }
     // The optimiser's reason (iterations, lineSearch, …) is an internal code: it stays out of the message.
     expect(failure('CLV_TABLE', args(l))).toBe(
-      'the BG/NBD model did not converge on these customers, so it gives no numbers: its best fit may lie at a limit, as when customers all behave alike or never stop buying; check the dates, revenues and as_of, or give the order lines of more customers',
+      'the BG/NBD model did not converge on these customers, so it gives no numbers: its best fit may lie at a limit, as when customers never stop buying or all spend exactly the same; check the dates, revenues and as_of, or give the order lines of more customers',
     );
     const vi = invoke('CLV_TABLE', args(l, null, null, null, null, 'vi'));
     expect(vi.ok ? '' : vi.error.messageIn(vi.lang)).toBe(
-      'mô hình BG/NBD không hội tụ trên các khách hàng này nên không cho kết quả: điểm khớp tốt nhất có thể nằm ở giới hạn, như khi mọi khách hành xử giống nhau hoặc không bao giờ ngừng mua; hãy kiểm tra ngày, doanh thu và as_of, hoặc đưa vào dòng đơn hàng của nhiều khách hàng hơn',
+      'mô hình BG/NBD không hội tụ trên các khách hàng này nên không cho kết quả: điểm khớp tốt nhất có thể nằm ở giới hạn, như khi khách hàng không bao giờ ngừng mua hoặc mọi khách chi tiêu đúng như nhau; hãy kiểm tra ngày, doanh thu và as_of, hoặc đưa vào dòng đơn hàng của nhiều khách hàng hơn',
     );
   });
 

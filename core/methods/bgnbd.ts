@@ -7,9 +7,12 @@
  *
  * - `bgnbdLogLikelihood`: equation (6), summed over customers, each term with the log-sum-exp trick.
  * - `fitBgnbd`: the maximum-likelihood r, α, a, b. Input checks first (typed reasons, no number): fewer than
- *   `MIN_CUSTOMERS` customers, no repeat purchase at all, a customer whose x, t_x or T cannot be. Then BFGS on
- *   (ln r, ln α, ln a, ln b) from `STARTS`, the best converged run kept (../numeric/minimize.ts); a fit that does not
- *   converge, or whose likelihood keeps rising towards a parameter 0 or infinity, is a typed failure.
+ *   `MIN_CUSTOMERS` customers, no repeat purchase at all, a customer whose x, t_x or T cannot be. Then BFGS from
+ *   `STARTS`, the best converged run kept (../numeric/minimize.ts), in coordinates where the limits r → ∞ (every
+ *   customer buys at one rate) and a + b → ∞ (every customer drops out with one probability) are ordinary points, so
+ *   a best fit there converges and is reported with r or a + b very large. A fit that does not converge, or whose
+ *   likelihood keeps rising towards another limit (a mean rate or dropout probability going to 0 or 1), is a typed
+ *   failure.
  * - `probabilityAlive`: P(alive | x, t_x, T) = 1 / (1 + [x > 0] · a / (b + x − 1) · ((α + T)/(α + t_x))^(r + x)),
  *   as in Fader, Hardie and Lee's note "Computing P(alive) Using the BG/NBD Model" (the denominator of eq. 10).
  * - `expectedPurchases`: E[Y(t) | x, t_x, T], equation (10): P(alive) times the expected purchases in the next t of a
@@ -17,12 +20,12 @@
  *
  * Fitting fast and the same in any row order: customers are grouped by identical (x, t_x, T) (the sum of equation
  * 6 then runs over distinct triples in sorted order, so reordering the rows changes no bit of it), the terms that
- * depend on x alone (the log-gammas, their digammas) are computed once per distinct x, and ln(α + T), ln(α + t_x)
- * once per distinct value per evaluation. Times are divided by a power of 2 near the largest T during the fit (an
+ * depend on x alone (the gamma and beta function ratios, as sums over k < x since x is a whole number) are computed
+ * in one pass up to the largest x, and the terms in T and t_x once per distinct value per evaluation. Times are divided by a power of 2 near the largest T during the fit (an
  * exact scaling) so that α starts near its size in any unit.
  *
- * Cost: O(n log n) to group n customers into u distinct triples, then O(u + distinct x) per evaluation with one
- * exp and one log1p per triple with x > 0; a fit takes 3 runs of 20 to 40 evaluations. Measured with a one-off
+ * Cost: O(n log n) to group n customers into u distinct triples, then O(u + distinct times + largest x) per
+ * evaluation with one exp and one log1p per triple with x > 0; a fit takes 3 runs of 20 to 40 evaluations. Measured with a one-off
  * script (Node 20, one core of a 2-core machine): 100,000 simulated customers in days (67,536 distinct triples)
  * fit in 0.65 to 0.85 s, the 2,357 CDNOW customers in about 70 ms.
  *
@@ -33,8 +36,8 @@
  *   probabilityAlive(params, 2, 30.43, 38.86)      // → 0.7266 (rounded)
  *   expectedPurchases(params, 2, 30.43, 38.86, 39) // → 1.2260 (rounded): purchases in the next 39 weeks
  */
-import { digamma, logGamma } from '../numeric/gamma.js';
 import { expectedAliveHyp } from '../numeric/hyp2f1.js';
+import { log1pRatio } from '../numeric/log1p-ratio.js';
 import { minimizeFromStarts, type NotConvergedReason } from '../numeric/minimize.js';
 
 export interface BgNbdParams {
@@ -183,105 +186,201 @@ function group(data: BgNbdData, n: number, scale: number): Grouped {
 }
 
 /**
- * Equation (6) summed over grouped customers at (r, α, a, b), and when `gradient` is given, its derivatives with
- * respect to (ln r, ln α, ln a, ln b) written into it. O(triples + distinct values).
+ * The fit's parameters, chosen so that the limits the likelihood can rise towards are ordinary points: the mean
+ * purchase rate m = r/α, η = 1/r (the squared coefficient of variation of the rate: 0 when every customer buys at
+ * the same rate), the mean dropout probability p̄ = a/(a + b) (and q̄ = 1 − p̄, kept apart for accuracy) and
+ * ψ = 1/(a + b) (0 when every customer drops out with the same probability).
  */
-function groupedLogLikelihood(
-  gr: Grouped,
-  r: number,
-  alpha: number,
-  a: number,
-  b: number,
-  gradient?: Float64Array,
-): number {
-  const { xs, xCount, txs, ts } = gr;
-  const logAT = new Float64Array(ts.length);
-  const invAT = new Float64Array(ts.length);
-  for (let k = 0; k < ts.length; k++) {
-    logAT[k] = Math.log(alpha + (ts[k] as number));
-    invAT[k] = alpha / (alpha + (ts[k] as number));
-  }
-  const logATx = new Float64Array(txs.length);
-  const invATx = new Float64Array(txs.length);
-  for (let k = 0; k < txs.length; k++) {
-    logATx[k] = Math.log(alpha + (txs[k] as number));
-    invATx[k] = alpha / (alpha + (txs[k] as number));
-  }
-  // per distinct x: ln a − ln(b + x − 1) and b / (b + x − 1) (x > 0 only)
-  const logDrop = new Float64Array(xs.length);
-  const bShare = new Float64Array(xs.length);
-  let ll = gr.customers * r * Math.log(alpha);
-  let gr_ = gr.customers * r * Math.log(alpha);
-  let ga = 0;
-  let gb = 0;
-  let galpha = gr.customers * r;
-  const logA = Math.log(a);
-  const lgR = logGamma(r);
-  const lgB = logGamma(b);
-  const lgAB = logGamma(a + b);
-  const want = gradient !== undefined;
-  const psiR = want ? digamma(r) : 0;
-  const psiB = want ? digamma(b) : 0;
-  const psiAB = want ? digamma(a + b) : 0;
-  for (let k = 0; k < xs.length; k++) {
-    const x = xs[k] as number;
-    if (x === 0) continue;
-    const c = xCount[k] as number;
-    ll += c * (logGamma(r + x) - lgR + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x));
-    logDrop[k] = logA - Math.log(b + x - 1);
-    bShare[k] = b / (b + x - 1);
+interface Shape {
+  readonly m: number;
+  readonly eta: number;
+  readonly pBar: number;
+  readonly qBar: number;
+  readonly psi: number;
+}
+
+function shapeOf(params: BgNbdParams): Shape {
+  const { r, alpha, a, b } = params;
+  return { m: r / alpha, eta: 1 / r, pBar: a / (a + b), qBar: b / (a + b), psi: 1 / (a + b) };
+}
+
+/** Per distinct time τ (T or t_x), the terms of equation 6 that depend on τ and the rate parameters only. */
+interface TimeTerms {
+  /** ln(1 + u), u = τ·m·η. */
+  readonly log1pU: Float64Array;
+  /** τ·m·ln(1 + u)/u = r·ln(1 + τ/α). */
+  readonly decay: Float64Array;
+  /** (x − τm)/(1 + u) without its x: 1/(1 + u) and τm/(1 + u). */
+  readonly inv: Float64Array;
+  readonly tmInv: Float64Array;
+  /** (τm)²·d/du[ln(1 + u)/u]. */
+  readonly curve: Float64Array;
+}
+
+function timeTerms(times: Float64Array, m: number, eta: number, want: boolean): TimeTerms {
+  const n = times.length;
+  const log1pU = new Float64Array(n);
+  const decay = new Float64Array(n);
+  const inv = new Float64Array(n);
+  const tmInv = new Float64Array(n);
+  const curve = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const tm = (times[k] as number) * m;
+    const u = tm * eta;
+    const ratio = log1pRatio(u);
+    log1pU[k] = Math.log1p(u);
+    decay[k] = tm * ratio.value;
     if (want) {
-      const psiABX = digamma(a + b + x);
-      gr_ += c * r * (digamma(r + x) - psiR);
-      ga += c * a * (psiAB - psiABX);
-      gb += c * b * (psiAB + digamma(b + x) - psiB - psiABX);
+      inv[k] = 1 / (1 + u);
+      tmInv[k] = tm / (1 + u);
+      curve[k] = tm * tm * ratio.slope;
     }
   }
-  const { count, xOf, txOf, tOf } = gr;
-  // local names: a global looked up once per triple is slow in some script hosts (Apps Script, node:vm)
+  return { log1pU, decay, inv, tmInv, curve };
+}
+
+/**
+ * Per distinct x, the sums over k < x that replace the gamma and beta functions of equation 6 (x is a whole number):
+ * ln Γ(r + x)/Γ(r) − x ln r = Σ ln(1 + kη); ln B(a, b + x)/B(a, b) = Σ ln((q̄ + kψ)/(1 + kψ));
+ * ln B(a + 1, b + x − 1)/B(a, b) = ln p̄ + Σ_{k ≤ x−2} ln((q̄ + kψ)/(1 + (k + 1)ψ)); with their derivatives in η,
+ * p̄ and ψ. One pass over k up to the largest x. O(largest x).
+ */
+interface CountTerms {
+  readonly gammaSum: Float64Array;
+  readonly gammaEta: Float64Array;
+  readonly stay: Float64Array;
+  readonly stayP: Float64Array;
+  readonly stayPsi: Float64Array;
+  readonly drop: Float64Array;
+  readonly dropP: Float64Array;
+  readonly dropPsi: Float64Array;
+}
+
+function countTerms(xs: Float64Array, shape: Shape): CountTerms {
+  const { eta, pBar, qBar, psi } = shape;
+  const n = xs.length;
+  const t = {
+    gammaSum: new Float64Array(n),
+    gammaEta: new Float64Array(n),
+    stay: new Float64Array(n),
+    stayP: new Float64Array(n),
+    stayPsi: new Float64Array(n),
+    drop: new Float64Array(n),
+    dropP: new Float64Array(n),
+    dropPsi: new Float64Array(n),
+  };
+  let gammaSum = 0;
+  let gammaEta = 0;
+  let stay = 0;
+  let stayP = 0;
+  let stayPsi = 0;
+  // the sums over k ≤ x − 2 of the dropout term, one step behind `stay`
+  let dropSum = 0;
+  let dropP = 0;
+  let dropPsi = 0;
+  const logP = Math.log(pBar);
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    const x = xs[j] as number;
+    for (; k < x; k++) {
+      if (k > 0) {
+        // the dropout sum gains its term k − 1 when x passes k
+        const q1 = qBar + (k - 1) * psi;
+        const next = 1 + k * psi;
+        dropSum += Math.log(q1) - Math.log1p(k * psi);
+        dropP -= 1 / q1;
+        dropPsi += (k - 1) / q1 - k / next;
+      }
+      const qk = qBar + k * psi;
+      const one = 1 + k * psi;
+      gammaSum += Math.log1p(k * eta);
+      gammaEta += k / (1 + k * eta);
+      stay += Math.log(qk) - Math.log1p(k * psi);
+      stayP -= 1 / qk;
+      stayPsi += k / qk - k / one;
+    }
+    t.gammaSum[j] = gammaSum;
+    t.gammaEta[j] = gammaEta;
+    t.stay[j] = stay;
+    t.stayP[j] = stayP;
+    t.stayPsi[j] = stayPsi;
+    if (x > 0) {
+      t.drop[j] = logP + dropSum;
+      t.dropP[j] = 1 / pBar + dropP;
+      t.dropPsi[j] = dropPsi;
+    }
+  }
+  return t;
+}
+
+/**
+ * Equation (6) summed over grouped customers, computed in the parameters of `Shape` so that it stays accurate as
+ * r or a + b grow without bound (the limits are the models with one purchase rate, or one dropout probability, for
+ * everyone). With L(u) = ln(1 + u)/u and u = τmη, a customer's two terms are
+ *   E₀ = Σ_{k<x} ln((q̄ + kψ)/(1 + kψ)) + x ln m + Σ_{k<x} ln(1 + kη) − x ln(1 + u_T) − T·m·L(u_T),
+ *   E₁ = ln p̄ + Σ_{k≤x−2} ln((q̄ + kψ)/(1 + (k + 1)ψ)) + the same in t_x (x > 0),
+ * equal to equation 6's ln of its two terms. When `gradient` is given, the derivatives in (ln m, η, p̄, ψ) are written
+ * into it. O(triples + distinct values + largest x).
+ */
+function groupedLogLikelihood(gr: Grouped, shape: Shape, gradient?: Float64Array): number {
+  const want = gradient !== undefined;
+  const { m } = shape;
+  const logM = Math.log(m);
+  const atT = timeTerms(gr.ts, m, shape.eta, want);
+  const atTx = timeTerms(gr.txs, m, shape.eta, want);
+  const c = countTerms(gr.xs, shape);
+  let ll = 0;
+  let gMu = 0;
+  let gEta = 0;
+  let gP = 0;
+  let gPsi = 0;
+  const { count, xOf, txOf, tOf, xs } = gr;
   const exp = Math.exp;
   const log1p = Math.log1p;
   for (let j = 0; j < count.length; j++) {
-    const c = count[j] as number;
+    const n = count[j] as number;
     const xk = xOf[j] as number;
     const x = xs[xk] as number;
-    const rx = r + x;
     const tk = tOf[j] as number;
-    const a3 = -rx * (logAT[tk] as number);
+    const rate = x * logM + (c.gammaSum[xk] as number);
+    const e0 = (c.stay[xk] as number) + rate - x * (atT.log1pU[tk] as number) - (atT.decay[tk] as number);
     if (x === 0) {
-      ll += c * a3;
+      ll += n * e0;
       if (want) {
-        gr_ -= c * r * (logAT[tk] as number);
-        galpha -= c * rx * (invAT[tk] as number);
+        gMu -= n * (atT.tmInv[tk] as number);
+        gEta -= n * (atT.curve[tk] as number);
       }
       continue;
     }
     const sk = txOf[j] as number;
-    const a4 = (logDrop[xk] as number) - rx * (logATx[sk] as number);
-    // ln(e^a3 + e^a4) with the larger one taken out; w4 = e^a4 / (e^a3 + e^a4)
-    let w4: number;
-    if (a3 >= a4) {
-      const e = exp(a4 - a3);
-      ll += c * (a3 + log1p(e));
-      w4 = e / (1 + e);
+    const e1 = (c.drop[xk] as number) + rate - x * (atTx.log1pU[sk] as number) - (atTx.decay[sk] as number);
+    let w1: number;
+    if (e0 >= e1) {
+      const e = exp(e1 - e0);
+      ll += n * (e0 + log1p(e));
+      w1 = e / (1 + e);
     } else {
-      const e = exp(a3 - a4);
-      ll += c * (a4 + log1p(e));
-      w4 = 1 / (1 + e);
+      const e = exp(e0 - e1);
+      ll += n * (e1 + log1p(e));
+      w1 = 1 / (1 + e);
     }
     if (want) {
-      const w3 = 1 - w4;
-      gr_ -= c * r * (w3 * (logAT[tk] as number) + w4 * (logATx[sk] as number));
-      galpha -= c * rx * (w3 * (invAT[tk] as number) + w4 * (invATx[sk] as number));
-      ga += c * w4;
-      gb -= c * w4 * (bShare[xk] as number);
+      const w0 = 1 - w1;
+      const muT = x * (atT.inv[tk] as number) - (atT.tmInv[tk] as number);
+      const muTx = x * (atTx.inv[sk] as number) - (atTx.tmInv[sk] as number);
+      gMu += n * (w0 * muT + w1 * muTx);
+      const etaT = -x * (atT.tmInv[tk] as number) - (atT.curve[tk] as number);
+      const etaTx = -x * (atTx.tmInv[sk] as number) - (atTx.curve[sk] as number);
+      gEta += n * ((c.gammaEta[xk] as number) + w0 * etaT + w1 * etaTx);
+      gP += n * (w0 * (c.stayP[xk] as number) + w1 * (c.dropP[xk] as number));
+      gPsi += n * (w0 * (c.stayPsi[xk] as number) + w1 * (c.dropPsi[xk] as number));
     }
   }
   if (gradient !== undefined) {
-    gradient[0] = gr_;
-    gradient[1] = galpha;
-    gradient[2] = ga;
-    gradient[3] = gb;
+    gradient[0] = gMu;
+    gradient[1] = gEta;
+    gradient[2] = gP;
+    gradient[3] = gPsi;
   }
   return ll;
 }
@@ -294,7 +393,7 @@ function groupedLogLikelihood(
  */
 export function bgnbdLogLikelihood(params: BgNbdParams, data: BgNbdData): number {
   const n = data.x.length;
-  return groupedLogLikelihood(group(data, n, 1), params.r, params.alpha, params.a, params.b);
+  return groupedLogLikelihood(group(data, n, 1), shapeOf(params));
 }
 
 /** The power of 2 nearest below the largest T (1 when every T is 0). */
@@ -304,12 +403,41 @@ function timeScale(data: BgNbdData, n: number): number {
   return largest > 0 ? 2 ** Math.floor(Math.log2(largest)) : 1;
 }
 
-/** A converged fit with a log-parameter beyond this is taken as a maximum at a boundary (e^18 ≈ 6.6e7). */
-const LARGEST_LOG_PARAMETER = 18;
+/**
+ * A converged |ln m| or |logit p̄| beyond this is taken as a maximum at a limit (e^18 ≈ 6.6e7): a mean rate near 0 or
+ * infinity (in units of the largest T), a dropout probability near 0 (nobody ever stops buying) or 1.
+ */
+const LARGEST_LOG_SCALE = 18;
+
+/** The shape at θ = (ln m, s, logit p̄, w), η = s², ψ = w²: the optimiser's coordinates. */
+function shapeAt(theta: ArrayLike<number>): Shape {
+  const lambda = theta[2] as number;
+  const s = theta[1] as number;
+  const w = theta[3] as number;
+  return {
+    m: Math.exp(theta[0] as number),
+    eta: s * s,
+    pBar: 1 / (1 + Math.exp(-lambda)),
+    qBar: 1 / (1 + Math.exp(lambda)),
+    psi: w * w,
+  };
+}
+
+/** θ of a starting point given as (r, α, a, b). */
+function thetaOf(r: number, alpha: number, a: number, b: number): number[] {
+  return [Math.log(r / alpha), 1 / Math.sqrt(r), Math.log(a / b), 1 / Math.sqrt(a + b)];
+}
 
 /**
  * The maximum-likelihood BG/NBD parameters, or a typed reason why there are none. Same data in any order: the same
  * bits. O(n log n + evaluations · triples).
+ *
+ * BFGS runs on θ = (ln m, s, logit p̄, w) with η = s² and ψ = w² (see `Shape`): the limits r → ∞ (every customer buys
+ * at one rate) and a + b → ∞ (every customer drops out with one probability) are then θ₂ = 0 and θ₄ = 0, where the
+ * likelihood is smooth and its gradient in s and w is 0, so a maximum there is found and converges like any other.
+ * It is reported with r or a + b as large as the fit left them (they grow as the fit gets closer to the limit); the
+ * predictions then equal the limiting model's to many digits. The other limits (a mean rate or a dropout probability
+ * going to 0 or 1, a shape going to 0) still end in `notConverged`.
  */
 export function fitBgnbd(data: BgNbdData): BgNbdFit {
   const n = data.x.length;
@@ -322,33 +450,32 @@ export function fitBgnbd(data: BgNbdData): BgNbdFit {
   if (repeatCustomers === 0) return { kind: 'noRepeatPurchase', customers: n };
   const scale = timeScale(data, n);
   const gr = group(data, n, scale);
+  const inShape = new Float64Array(4);
   const objective = (theta: Float64Array, gradient: Float64Array): number => {
-    const ll = groupedLogLikelihood(
-      gr,
-      Math.exp(theta[0] as number),
-      Math.exp(theta[1] as number),
-      Math.exp(theta[2] as number),
-      Math.exp(theta[3] as number),
-      gradient,
-    );
-    for (let i = 0; i < 4; i++) gradient[i] = -(gradient[i] as number) / n;
+    const shape = shapeAt(theta);
+    const ll = groupedLogLikelihood(gr, shape, inShape);
+    gradient[0] = -(inShape[0] as number) / n;
+    gradient[1] = (-2 * (theta[1] as number) * (inShape[1] as number)) / n;
+    gradient[2] = (-shape.pBar * shape.qBar * (inShape[2] as number)) / n;
+    gradient[3] = (-2 * (theta[3] as number) * (inShape[3] as number)) / n;
     return -ll / n;
   };
   const { best } = minimizeFromStarts(
     objective,
-    STARTS.map((s) => s.map(Math.log)),
+    STARTS.map(([r, alpha, a, b]) => thetaOf(r, alpha, a, b)),
   );
   if (best.kind !== 'converged') return { kind: 'notConverged', reason: best.reason };
-  for (let i = 0; i < 4; i++) {
-    if (Math.abs(best.x[i] as number) > LARGEST_LOG_PARAMETER) return { kind: 'notConverged', reason: 'unbounded' };
+  // a mean rate or a dropout probability this near 0 or 1 is a maximum at a limit the model cannot reach
+  if (Math.abs(best.x[0] as number) > LARGEST_LOG_SCALE || Math.abs(best.x[2] as number) > LARGEST_LOG_SCALE) {
+    return { kind: 'notConverged', reason: 'unbounded' };
   }
-  const params: BgNbdParams = {
-    r: Math.exp(best.x[0] as number),
-    alpha: Math.exp(best.x[1] as number) * scale,
-    a: Math.exp(best.x[2] as number),
-    b: Math.exp(best.x[3] as number),
-  };
-  const logLikelihood = groupedLogLikelihood(group(data, n, 1), params.r, params.alpha, params.a, params.b);
+  const shape = shapeAt(best.x);
+  const r = 1 / shape.eta;
+  const params: BgNbdParams = { r, alpha: (r / shape.m) * scale, a: shape.pBar / shape.psi, b: shape.qBar / shape.psi };
+  if (![params.r, params.alpha, params.a, params.b].every((v) => Number.isFinite(v) && v > 0)) {
+    return { kind: 'notConverged', reason: 'unbounded' };
+  }
+  const logLikelihood = groupedLogLikelihood(group(data, n, 1), shapeOf(params));
   return { kind: 'fitted', params, logLikelihood, customers: n, repeatCustomers };
 }
 
@@ -359,7 +486,7 @@ export function fitBgnbd(data: BgNbdData): BgNbdFit {
 export function probabilityAlive(params: BgNbdParams, x: number, tx: number, T: number): number {
   if (x === 0) return 1;
   const { r, alpha, a, b } = params;
-  const logOdds = Math.log(a / (b + x - 1)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+  const logOdds = Math.log(a / (b + x - 1)) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
   return 1 / (1 + Math.exp(logOdds));
 }
 

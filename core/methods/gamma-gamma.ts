@@ -6,8 +6,9 @@
  *
  * - `gammaGammaLogLikelihood`: the log of the note's likelihood of m̄ given x, equation (1a), summed:
  *   ln Γ(px + q) − ln Γ(px) − ln Γ(q) + q ln γ + (px − 1) ln m̄ + px ln x − (px + q) ln(γ + x m̄).
- * - `fitGammaGamma`: the maximum-likelihood p, q, γ (BFGS on their logarithms from `GG_STARTS`, the best converged
- *   run kept), or a typed reason why there are none.
+ * - `fitGammaGamma`: the maximum-likelihood p, q, γ (BFGS from `GG_STARTS`, the best converged run kept, in
+ *   coordinates where the limit q → ∞ with q/γ fixed, every customer spending around one mean, is an ordinary
+ *   point), or a typed reason why there are none.
  * - `expectedOrderValue`: E[M | x, m̄] = p (γ + x m̄) / (p x + q − 1), equation (5) of the 2013 note; for x = 0 the
  *   population mean p γ / (q − 1) (the mean of ν's prior times p, as the contract says).
  *
@@ -24,6 +25,7 @@
  *   expectedOrderValue(params, 2, 22.35) // → 24.66 (rounded)
  */
 import { digamma, logGamma } from '../numeric/gamma.js';
+import { log1pRatio } from '../numeric/log1p-ratio.js';
 import { minimizeFromStarts, type NotConvergedReason } from '../numeric/minimize.js';
 
 export interface GammaGammaParams {
@@ -112,42 +114,101 @@ function sortData(data: GammaGammaData, scale: number): Sorted {
   };
 }
 
-/** The summed log-likelihood and, if asked, its gradient in (ln p, ln q, ln γ). O(n + distinct x). */
-function sortedLogLikelihood(s: Sorted, p: number, q: number, gamma: number, gradient?: Float64Array): number {
+/** Stirling's remainder S(z) = ln Γ(z) − (z − ½) ln z + z − ½ ln 2π and S′(z), for z ≥ 20 (error below 1e-13). */
+function stirlingRest(z: number): { readonly value: number; readonly slope: number } {
+  const i = 1 / z;
+  const i2 = i * i;
+  return {
+    value: i * (1 / 12 - i2 * (1 / 360 - i2 * (1 / 1260 - i2 / 1680))),
+    slope: -i2 * (1 / 12 - i2 * (1 / 120 - i2 * (1 / 252 - i2 / 240))),
+  };
+}
+
+/** H(v) = ((1 + v) ln(1 + v) − v)/v² and H′(v), accurate as v → 0 (H → 1/2). O(1). */
+function shiftRatio(v: number): { readonly value: number; readonly slope: number } {
+  if (v < 1e-3) {
+    return {
+      value: 1 / 2 - v / 6 + (v * v) / 12 - (v * v * v) / 20 + (v * v * v * v) / 30,
+      slope: -1 / 6 + v / 6 - (3 * v * v) / 20 + (2 * v * v * v) / 15,
+    };
+  }
+  const l = Math.log1p(v);
+  const value = ((1 + v) * l - v) / (v * v);
+  return { value, slope: (l - 2 * v * value) / (v * v) };
+}
+
+/**
+ * Δ(c, q) = ln Γ(c + q) − ln Γ(q) − c ln q with its derivatives in c and in κ = 1/q, accurate as q → ∞ (Δ → 0):
+ * by Stirling's series, Δ = c²κ·H(cκ) − ½ ln(1 + cκ) + S(c + q) − S(q) for q ≥ 20; directly below. O(1).
+ */
+function gammaShift(
+  c: number,
+  kappa: number,
+): { readonly value: number; readonly dc: number; readonly dKappa: number } {
+  const q = 1 / kappa;
+  if (q < 20) {
+    const logQ = Math.log(q);
+    const psiCQ = digamma(c + q);
+    return {
+      value: logGamma(c + q) - logGamma(q) - c * logQ,
+      dc: psiCQ - logQ,
+      dKappa: -q * q * (psiCQ - digamma(q) - c / q),
+    };
+  }
+  const v = c * kappa;
+  const h = shiftRatio(v);
+  const restCQ = stirlingRest(c + q);
+  const restQ = stirlingRest(q);
+  return {
+    value: c * c * kappa * h.value - 0.5 * Math.log1p(v) + restCQ.value - restQ.value,
+    dc: kappa * c * (2 * h.value + v * h.slope) - kappa / (2 * (1 + v)) + restCQ.slope,
+    dKappa: c * c * (h.value + v * h.slope) - c / (2 * (1 + v)) - q * q * (restCQ.slope - restQ.slope),
+  };
+}
+
+/**
+ * The summed log-likelihood in the fit's parameters p, κ = 1/q and ν̄ = q/γ (the mean of ν: κ = 0 is the limit where
+ * every customer spends around one mean), and when asked its gradient in (ln p, κ, ln ν̄). With c = px, z = x·m̄ and
+ * u = z·ν̄·κ, equation (1a)'s log is
+ *   Δ(c, q) − ln Γ(c) + c ln ν̄ − c ln(1 + u) − z·ν̄·ln(1 + u)/u + (c − 1) ln m̄ + c ln x,
+ * which stays accurate as q → ∞. O(n + distinct x).
+ */
+function sortedLogLikelihood(s: Sorted, p: number, kappa: number, nu: number, gradient?: Float64Array): number {
   const want = gradient !== undefined;
   const n = s.x.length;
-  const logGammaParam = Math.log(gamma);
-  let ll = n * (q * logGammaParam - logGamma(q));
+  const logNu = Math.log(nu);
+  let ll = 0;
   let gp = 0;
-  let gq = want ? n * q * (logGammaParam - digamma(q)) : 0;
-  let gg = n * q;
+  let gk = 0;
+  let gn = 0;
   for (let k = 0; k < s.xs.length; k++) {
-    const px = p * (s.xs[k] as number);
-    const c = s.xCount[k] as number;
-    ll += c * (logGamma(px + q) - logGamma(px));
+    const c = p * (s.xs[k] as number);
+    const count = s.xCount[k] as number;
+    const shift = gammaShift(c, kappa);
+    ll += count * (shift.value - logGamma(c) + c * logNu);
     if (want) {
-      const psi = digamma(px + q);
-      gp += c * px * (psi - digamma(px));
-      gq += c * q * psi;
+      gp += count * c * (shift.dc - digamma(c) + logNu);
+      gk += count * shift.dKappa;
     }
   }
   for (let i = 0; i < n; i++) {
     const x = s.x[i] as number;
-    const m = s.m[i] as number;
-    const px = p * x;
-    const denominator = gamma + x * m;
-    const logDen = Math.log(denominator);
-    ll += (px - 1) * (s.logM[i] as number) + px * (s.logX[i] as number) - (px + q) * logDen;
+    const c = p * x;
+    const zn = x * (s.m[i] as number) * nu;
+    const u = zn * kappa;
+    const ratio = log1pRatio(u);
+    const l = Math.log1p(u);
+    ll += (c - 1) * (s.logM[i] as number) + c * (s.logX[i] as number) - c * l - zn * ratio.value;
     if (want) {
-      gp += px * ((s.logM[i] as number) + (s.logX[i] as number) - logDen);
-      gq -= q * logDen;
-      gg -= ((px + q) * gamma) / denominator;
+      gp += c * ((s.logM[i] as number) + (s.logX[i] as number) - l);
+      gn += (c - zn) / (1 + u);
+      gk -= (c * zn) / (1 + u) + zn * zn * ratio.slope;
     }
   }
   if (gradient !== undefined) {
     gradient[0] = gp;
-    gradient[1] = gq;
-    gradient[2] = gg;
+    gradient[1] = gk;
+    gradient[2] = gn;
   }
   return ll;
 }
@@ -167,13 +228,19 @@ function badCustomer(data: GammaGammaData): GammaGammaFitFailure | undefined {
  * valid). O(n log n).
  */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, data: GammaGammaData): number {
-  return sortedLogLikelihood(sortData(data, 1), params.p, params.q, params.gamma);
+  return sortedLogLikelihood(sortData(data, 1), params.p, 1 / params.q, params.q / params.gamma);
 }
 
-/** A converged fit with a log-parameter beyond this is taken as a maximum at a boundary. */
-const LARGEST_LOG_PARAMETER = 18;
+/** A converged |ln p| or |ln ν̄| beyond this (e^18 ≈ 6.6e7) is taken as a maximum at a limit the model cannot reach. */
+const LARGEST_LOG_SCALE = 18;
 
-/** The maximum-likelihood Gamma-Gamma parameters, or a typed reason why there are none. O(n log n + evaluations · n). */
+/**
+ * The maximum-likelihood Gamma-Gamma parameters, or a typed reason why there are none. O(n log n + evaluations · n).
+ *
+ * BFGS runs on θ = (ln p, s, ln ν̄) with κ = 1/q = s², so the limit q → ∞ (every customer's spend varies around one
+ * mean rate ν̄) is θ₂ = 0, an ordinary point where the gradient in s is 0: a maximum there converges like any other
+ * and is reported with q, γ as large as the fit left them (γ/q = 1/ν̄ is what matters then).
+ */
 export function fitGammaGamma(data: GammaGammaData): GammaGammaFit {
   const n = data.x.length;
   if (data.meanValue.length !== n) throw new RangeError('x and meanValue must have the same length');
@@ -184,32 +251,34 @@ export function fitGammaGamma(data: GammaGammaData): GammaGammaFit {
   for (let i = 0; i < n; i++) if ((data.meanValue[i] as number) > largest) largest = data.meanValue[i] as number;
   const scale = 2 ** Math.floor(Math.log2(largest));
   const sorted = sortData(data, scale);
+  const inShape = new Float64Array(3);
   const objective = (theta: Float64Array, gradient: Float64Array): number => {
-    const ll = sortedLogLikelihood(
-      sorted,
-      Math.exp(theta[0] as number),
-      Math.exp(theta[1] as number),
-      Math.exp(theta[2] as number),
-      gradient,
-    );
-    for (let i = 0; i < 3; i++) gradient[i] = -(gradient[i] as number) / n;
+    const s = theta[1] as number;
+    const ll = sortedLogLikelihood(sorted, Math.exp(theta[0] as number), s * s, Math.exp(theta[2] as number), inShape);
+    gradient[0] = -(inShape[0] as number) / n;
+    gradient[1] = (-2 * s * (inShape[1] as number)) / n;
+    gradient[2] = -(inShape[2] as number) / n;
     return -ll / n;
   };
   const { best } = minimizeFromStarts(
     objective,
-    GG_STARTS.map((s) => s.map(Math.log)),
+    GG_STARTS.map(([p, q, gamma]) => [Math.log(p), 1 / Math.sqrt(q), Math.log(q / gamma)]),
   );
   if (best.kind !== 'converged') return { kind: 'notConverged', reason: best.reason };
-  for (let i = 0; i < 3; i++) {
-    if (Math.abs(best.x[i] as number) > LARGEST_LOG_PARAMETER) return { kind: 'notConverged', reason: 'unbounded' };
+  if (Math.abs(best.x[0] as number) > LARGEST_LOG_SCALE || Math.abs(best.x[2] as number) > LARGEST_LOG_SCALE) {
+    return { kind: 'notConverged', reason: 'unbounded' };
   }
+  const s = best.x[1] as number;
+  const q = 1 / (s * s);
   const params: GammaGammaParams = {
     p: Math.exp(best.x[0] as number),
-    q: Math.exp(best.x[1] as number),
-    gamma: Math.exp(best.x[2] as number) * scale,
+    q,
+    gamma: (q / Math.exp(best.x[2] as number)) * scale,
   };
+  if (!Number.isFinite(params.q) || !Number.isFinite(params.gamma))
+    return { kind: 'notConverged', reason: 'unbounded' };
   if (!(params.q > 1)) return { kind: 'noFiniteMean', q: params.q };
-  const logLikelihood = sortedLogLikelihood(sortData(data, 1), params.p, params.q, params.gamma);
+  const logLikelihood = gammaGammaLogLikelihood(params, data);
   return { kind: 'fitted', params, logLikelihood, customers: n };
 }
 

@@ -6,8 +6,8 @@
  * The buying follows the models `CLV_TABLE` fits, so the sample shows them at work: while active, a customer buys at a
  * Poisson rate λ ~ Gamma(r, α) and after each purchase stops for good with probability p ~ Beta(a, b) (BG/NBD, Fader,
  * Hardie and Lee 2005); an order's value is Gamma(p_GG, ν) with ν ~ Gamma(q, γ) per customer (Gamma-Gamma, Fader and
- * Hardie 2013). The R `rfm` package's sample (data/rfm-orders.csv) cannot show them: its customers all buy at one
- * rate, so the BG/NBD likelihood has no maximum inside its parameter space and `CLV_MODEL` says it did not converge.
+ * Hardie 2013). The R `rfm` package's sample (data/rfm-orders.csv) shows them poorly: its customers all drop out
+ * with one probability and spend around one mean, so its fits lie at the models' limits (a, b, q and γ beyond 10¹⁵).
  *
  * Gamma variates by Marsaglia and Tsang (2000), "A Simple Method for Generating Gamma Variables" (shape < 1 boosted
  * by U^(1/shape)); normals by Box–Muller. Cost: O(lines).

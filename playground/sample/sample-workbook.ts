@@ -206,7 +206,8 @@ export function segmentsSheet(customerCount: number, orderLines: number): SheetI
   put(0, 18, 'Top 20% buy × the rest');
   put(1, 18, `=PARETO_RATIO(${customers('P')})`);
   put(0, 20, 'CLV segments (Orders)');
-  put(1, 20, `=SEGMENT_SUMMARY(${orders('AB')}, ${orders('AA')})`);
+  const { clvSegment, clvTable } = ORDERS_LAYOUT;
+  put(1, 20, `=SEGMENT_SUMMARY(${orders(columnLetters(clvSegment))}, ${orders(columnLetters(clvTable + CLV_VALUE))})`);
   const summary = (value: ColumnFormat, average: ColumnFormat): ColumnSpec[] => [
     { width: 190 },
     { width: 92, format: 'integer' },
