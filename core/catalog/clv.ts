@@ -228,8 +228,39 @@ function notConverged(model: string, reason: string): never {
   return fail('clvNotConverged', { model, reason });
 }
 
-/** Fits both models to the customers in the fit; a failure is a whole-call problem. */
+/** The last successful fit and the customers it was fitted to. */
+let lastFit: { readonly data: ClvData; readonly fit: ClvFit } | undefined;
+
+function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** Whether the fit of `a` is the fit of `b`: the same customers in the fit, with the same x, t_x, T and mean values. */
+function sameFitData(a: ClvData, b: ClvData): boolean {
+  return (
+    sameArray(a.inFit, b.inFit) &&
+    sameArray(a.x, b.x) &&
+    sameArray(a.tx, b.tx) &&
+    sameArray(a.T, b.T) &&
+    sameArray(a.meanValue, b.meanValue)
+  );
+}
+
+/**
+ * Fits both models to the customers in the fit; a failure is a whole-call problem. CLV_TABLE and CLV_MODEL on the
+ * same lines (the panel's preview asks for both) fit once: the last fit is kept and reused when the customers' data
+ * are the same, which an O(customers) comparison checks (the fit is deterministic, so reuse changes no answer).
+ */
 function fitModels(data: ClvData): ClvFit {
+  if (lastFit !== undefined && sameFitData(lastFit.data, data)) return lastFit.fit;
+  const fit = fitBoth(data);
+  lastFit = { data, fit };
+  return fit;
+}
+
+function fitBoth(data: ClvData): ClvFit {
   const n = data.inFit.reduce((s, v) => s + v, 0);
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
