@@ -3,16 +3,39 @@
  * Everything the page needs is bundled, the sample orders included; the page fetches nothing from the network.
  */
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * DuckDB-Wasm's single-threaded ("eh") wasm and worker, copied into dist/playground/duckdb/ so *Open an order file*
+ * loads them from the page's own origin (panel/order-file/duckdb-wasm.ts), never from a CDN.
+ */
+const DUCKDB_WASM_FILES = ['duckdb-eh.wasm', 'duckdb-browser-eh.worker.js'];
+
+function duckdbWasmFiles(): Plugin {
+  return {
+    name: 'segmentkit-duckdb-wasm',
+    apply: 'build',
+    generateBundle() {
+      for (const file of DUCKDB_WASM_FILES) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `duckdb/${file}`,
+          source: readFileSync(here(`./node_modules/@duckdb/duckdb-wasm/dist/${file}`)),
+        });
+      }
+    },
+  };
+}
 
 export default defineConfig(({ command }) => ({
   root: here('./playground'),
   base: './',
   publicDir: here('./playground/public'),
-  plugins: [react()],
+  plugins: [react(), duckdbWasmFiles()],
   // The workbook's Web Worker (playground/engine/worker.ts) is an ES module, so ExcelJS can load in it on demand.
   worker: { format: 'es' },
   logLevel: 'warn',

@@ -28,6 +28,8 @@ const PLAYGROUND = [
   'test/playground-sample.test.ts',
   'test/playground-workbook.test.ts',
   'test/contract/playground.test.ts',
+  'test/order-file.test.ts',
+  'test/order-file-offer.test.ts',
 ];
 
 export default defineConfig({

@@ -103,6 +103,28 @@ class CopyFilesPlugin {
   }
 }
 
+/**
+ * Copies DuckDB-Wasm's single-threaded ("eh") wasm and worker into duckdb/ beside the task pane, so *Open an order
+ * file* loads them from the add-in's own origin (panel/order-file/duckdb-wasm.ts), never from a CDN.
+ */
+class DuckDBWasmPlugin {
+  apply(compiler) {
+    const name = 'DuckDBWasmPlugin';
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const file of ['duckdb-eh.wasm', 'duckdb-browser-eh.worker.js']) {
+          const from = path.join(ROOT, 'node_modules/@duckdb/duckdb-wasm/dist', file);
+          compilation.fileDependencies.add(from);
+          compilation.emitAsset(`duckdb/${file}`, new webpack.sources.RawSource(readFileSync(from)), {
+            // Built and minified by DuckDB already.
+            minimized: true,
+          });
+        }
+      });
+    });
+  }
+}
+
 /** Every source file a webpack module (a plain one, or one concatenated from several) was built from. */
 function moduleFiles(module, into) {
   if (module.modules) for (const inner of module.modules) moduleFiles(inner, into);
@@ -123,7 +145,11 @@ class LicenceNoticePlugin {
         () => {
           for (const chunk of compilation.chunks) {
             const files = new Set();
-            for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) moduleFiles(module, files);
+            // An entry's notice also names what the chunks it loads on demand bundle (DuckDB-Wasm's library and its
+            // Apache Arrow): what loading the file can bring in, as one bundle of the same entry would hold.
+            const chunks = [chunk, ...(chunk.canBeInitial() ? chunk.getAllAsyncChunks() : [])];
+            for (const part of chunks)
+              for (const module of compilation.chunkGraph.getChunkModulesIterable(part)) moduleFiles(module, files);
             const notice = licenceNotice(packagesOf(files));
             for (const file of chunk.files) {
               if (!file.endsWith('.js')) continue;
@@ -230,11 +256,18 @@ export default async (env = {}, argv = {}) => {
         chunksSortMode: 'manual',
       }),
       new CopyFilesPlugin(url),
+      new DuckDBWasmPlugin(),
       new LicenceNoticePlugin(),
       new FunctionsSizePlugin(production),
     ],
     // The task pane carries React and Fluent UI (the side panel): about 480 KB minified, 130 KB gzipped.
-    performance: { hints: production ? 'warning' : false, maxAssetSize: 600 * 1024, maxEntrypointSize: 700 * 1024 },
+    performance: {
+      hints: production ? 'warning' : false,
+      maxAssetSize: 600 * 1024,
+      maxEntrypointSize: 700 * 1024,
+      // DuckDB-Wasm (duckdb/) is loaded only when a user opens an order file.
+      assetFilter: (file) => !file.startsWith('duckdb/') && !file.endsWith('.map'),
+    },
     devServer: env.WEBPACK_SERVE ? await devServerOptions() : undefined,
   };
 };

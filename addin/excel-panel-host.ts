@@ -1,8 +1,9 @@
 /**
  * The side panel's host in Excel: the table around the selection, plans run in the task pane through the chunked
  * Excel SheetIO, the last apply's undo record kept in the workbook (excel-undo-store.ts) so it outlives the task
- * pane, an optional summary sheet (number formats and a native chart: columns, Pareto or scatter), the language per
- * user (localStorage) and the user's own tags in the document's settings.
+ * pane, an optional summary sheet (number formats and a native chart: columns, Pareto or scatter), an order file's
+ * customer table on a new worksheet (panel/order-file/customer-sheet.ts), the language per user (localStorage) and
+ * the user's own tags in the document's settings.
  */
 import { previewResult } from '../core/engine/preview.js';
 import { segmentTable } from '../core/engine/segment.js';
@@ -11,6 +12,7 @@ import { SUMMARY_NUMBER_FORMATS, type SummaryChartKind, type SummarySheet } from
 import { tableInGrid } from '../core/engine/table.js';
 import type { PanelHost, PanelSettings } from '../panel/host.js';
 import { PanelError } from '../core/engine/messages.js';
+import { newSheetActions } from '../panel/order-file/customer-sheet.js';
 import { inPageApply } from '../panel/run-apply.js';
 import type { ExcelRun, OfficeDocumentSettings } from './excel-api.js';
 import { ExcelSheetIO } from './excel-sheet-io.js';
@@ -28,6 +30,8 @@ const EXCEL_CHART_TYPES: Readonly<Record<SummaryChartKind, string>> = {
 /** The chart's size in cells (about 8 columns × 18 rows, Excel's default chart size and a little more). */
 const CHART_ROWS = 18;
 const CHART_COLS = 8;
+/** Rows of an Excel worksheet, the header included. */
+const EXCEL_ROWS = 1_048_576;
 const cellAddress = (row: number, col: number): string => `${columnLetters(col)}${row + 1}`;
 
 /** Excel's ItemNotFound for the sheet, as the panel's own "no sheet named …" error. */
@@ -97,6 +101,38 @@ export function createExcelHost({ run, documentSettings, userStore }: ExcelHostO
     });
   }
 
+  /** Removes a sheet if it is still there. */
+  const removeSheet = (name: string): Promise<void> =>
+    run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
+      if (!sheet.isNullObject) {
+        sheet.delete();
+        await context.sync();
+      }
+    });
+
+  /** Adds an empty worksheet named `title`, or `title (2)`, … when taken; answers its name. */
+  const addSheet = (title: string): Promise<string> =>
+    run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      let name = title;
+      for (let i = 2; ; i++) {
+        const existing = sheets.getItemOrNullObject(name);
+        await context.sync();
+        if (existing.isNullObject) break;
+        name = `${title} (${i})`;
+      }
+      sheets.add(name);
+      await context.sync();
+      return name;
+    });
+
+  const store = new ExcelUndoStore(run, documentSettings);
+  const applied = inPageApply({ io, store, summaries: { add: writeSummary, remove: removeSheet } });
+  // An order file's customer table goes on a new worksheet; undo removes it.
+  const newSheets = newSheetActions({ io, store, addSheet, removeSheet, maxRows: EXCEL_ROWS }, applied.undo);
+
   return {
     kind: 'excel',
 
@@ -127,22 +163,10 @@ export function createExcelHost({ run, documentSettings, userStore }: ExcelHostO
       return previewResult(plan, segmentTable(plan, await io(plan.sheetName).readValues(plan.table)));
     },
 
-    ...inPageApply({
-      io,
-      store: new ExcelUndoStore(run, documentSettings),
-      summaries: {
-        add: writeSummary,
-        remove: (name) =>
-          run(async (context) => {
-            const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-            await context.sync();
-            if (!sheet.isNullObject) {
-              sheet.delete();
-              await context.sync();
-            }
-          }),
-      },
-    }),
+    ...applied,
+    ...newSheets,
+    // DuckDB-Wasm and the order-file run: a chunk of the task pane's build, loaded when a file is picked.
+    loadOrderFile: () => import('../panel/order-file/load.js'),
 
     async loadSettings(): Promise<PanelSettings> {
       const lang = userStore?.getItem(LANG_KEY);

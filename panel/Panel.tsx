@@ -7,6 +7,7 @@
 import type { ReactElement } from 'react';
 import { formatCount } from '../core/number-format.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
+import { OpenOrderFile, offersOrderFile } from './order-file/OpenOrderFile.js';
 import type { PanelHost } from './host.js';
 import { defaultLang, text } from './i18n.js';
 import { writesCustomerTable } from './plan-builder.js';
@@ -42,12 +43,30 @@ function StepBody({
   const { lang, phase, choices } = state;
   const busy = isBusy(phase);
   const preview = freshPreview(state);
+  // An order file's customer sheet was written: the undo bar offers it.
+  const refreshUndo = (): void =>
+    void host.lastApply().then(
+      (lastApply) => dispatch({ type: 'lastApply', lastApply }),
+      () => undefined,
+    );
   switch (state.step) {
     case 'range':
-      return <RangeStep table={state.table} lang={lang} busy={busy} onDetect={() => void actions.detect()} />;
+      return (
+        <>
+          <RangeStep table={state.table} lang={lang} busy={busy} onDetect={() => void actions.detect()} />
+          {/* Until a table is found (a workbook left empty because the orders do not fit in it has none). */}
+          {!state.table && offersOrderFile(host) && <OpenOrderFile host={host} lang={lang} onWritten={refreshUndo} />}
+        </>
+      );
     case 'method':
       return (
-        <MethodStep method={choices.method} lang={lang} onChoose={(method) => dispatch({ type: 'method', method })} />
+        <MethodStep
+          method={choices.method}
+          lang={lang}
+          onChoose={(method) => dispatch({ type: 'method', method })}
+          host={host}
+          onOrderFileWritten={refreshUndo}
+        />
       );
     case 'columns':
       return <ColumnsStep {...controller} />;

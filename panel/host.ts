@@ -10,6 +10,8 @@ import type { ConvertDatesRequest } from '../core/engine/convert.js';
 import type { PreviewResult } from '../core/engine/preview.js';
 import type { TableInfo } from '../core/engine/table.js';
 import type { RecordedAction } from '../core/engine/undo-record.js';
+import type { CustomerTable } from './order-file/customer-table.js';
+import type * as OrderFileModule from './order-file/load.js';
 
 export type { ConvertDatesRequest, PreviewResult, TableInfo };
 
@@ -70,6 +72,24 @@ export type UndoResult =
   /** Result cells the user changed since the apply; undo again with `confirmChanged` to overwrite them. */
   | { readonly kind: 'needsConfirmation'; readonly changed: number };
 
+/** A customer table (RFM_TABLE of an order file the user opened) to write into a new sheet. */
+export interface CustomerSheetRequest {
+  readonly table: CustomerTable;
+}
+
+export type CustomerSheetResult =
+  | {
+      readonly kind: 'written';
+      /** The new sheet's name. */
+      readonly sheet: string;
+      /** Rows written, header included. */
+      readonly rows: number;
+      readonly legend: readonly { readonly label: string; readonly color: string }[];
+    }
+  /** More rows than a sheet takes (header included): nothing was written. */
+  | { readonly kind: 'tooBig'; readonly rows: number; readonly max: number }
+  | { readonly kind: 'cancelled' };
+
 export interface PanelHost {
   readonly kind: HostKind;
   /** The table around the selection (or the active cell), its header row found. */
@@ -94,4 +114,20 @@ export interface PanelHost {
   undo(confirmChanged?: boolean): Promise<UndoResult>;
   loadSettings(): Promise<PanelSettings>;
   saveSettings(settings: PanelSettings): Promise<void>;
+  /**
+   * Writes a customer table into a new sheet, with segment colours, undoable as an apply (undo removes the sheet,
+   * asking first when the user changed it). Excel and the playground; absent in Google Sheets, whose sidebar cannot
+   * load DuckDB-Wasm (it offers the BigQuery query instead). Aborting the signal removes what was written.
+   */
+  writeCustomerSheet?(
+    request: CustomerSheetRequest,
+    onProgress: (progress: Progress) => void,
+    signal: AbortSignal,
+  ): Promise<CustomerSheetResult>;
+  /**
+   * Loads what reads an order file in the panel's page (panel/order-file/load.ts, DuckDB-Wasm): a dynamic import in
+   * the hosts that offer *Open an order file* (Excel, the playground page), absent elsewhere, so no other build
+   * carries it.
+   */
+  loadOrderFile?(): Promise<typeof OrderFileModule>;
 }

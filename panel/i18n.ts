@@ -234,6 +234,71 @@ export const STRINGS = {
   },
   cancelling: { en: 'Cancelling: putting the sheet back…', vi: 'Đang hủy: trả lại trang tính như cũ…' },
   steps: { en: 'Steps', vi: 'Các bước' },
+  orderFileTitle: { en: 'Bigger than a sheet: open an order file', vi: 'Lớn hơn một trang tính: mở tệp đơn hàng' },
+  orderFileAbout: {
+    en: 'Pick a CSV or Parquet file of order lines on this computer. It is read here, in this panel (nothing is sent anywhere), by the same rules as the formulas, and the customer table (RFM_TABLE, with its segments) goes on a new sheet.',
+    vi: 'Chọn một tệp CSV hoặc Parquet chứa các dòng đơn hàng trên máy này. Tệp được đọc ngay tại bảng điều khiển này (không gửi đi đâu), theo cùng quy tắc với các công thức, và bảng khách hàng (RFM_TABLE, kèm phân khúc) được ghi vào một trang tính mới.',
+  },
+  orderFileOpen: { en: 'Open an order file', vi: 'Mở tệp đơn hàng' },
+  orderFileSheet: { en: 'Customers', vi: 'Khách hàng' },
+  orderFileLoading: { en: 'Loading the file reader…', vi: 'Đang tải bộ đọc tệp…' },
+  orderFile_settle: {
+    en: 'Looking at the dates and amounts of {file}: {lines} lines{percent}',
+    vi: 'Đang xem ngày và số tiền trong {file}: {lines} dòng{percent}',
+  },
+  orderFile_read: { en: 'Reading {file}: {lines} lines{percent}', vi: 'Đang đọc {file}: {lines} dòng{percent}' },
+  orderFile_score: { en: 'Scoring the customers…', vi: 'Đang chấm điểm khách hàng…' },
+  orderFile_table: { en: 'Taking out the customer table: {lines} rows', vi: 'Đang lấy bảng khách hàng: {lines} dòng' },
+  orderFile_write: { en: 'Writing the new sheet…', vi: 'Đang ghi trang tính mới…' },
+  orderFilePercent: { en: ' (about {percent})', vi: ' (khoảng {percent})' },
+  orderFileColumns: {
+    en: 'Columns used: customer "{customer}", date "{date}", revenue {revenue}{orderId}.',
+    vi: 'Các cột đã dùng: khách hàng "{customer}", ngày "{date}", doanh thu {revenue}{orderId}.',
+  },
+  orderFileOrderId: { en: ', order id "{orderId}"', vi: ', mã đơn "{orderId}"' },
+  orderFileWritten: {
+    en: 'The customer table is on the new sheet "{sheet}" ({rows} rows). Undo removes the sheet.',
+    vi: 'Bảng khách hàng đã được ghi vào trang tính mới "{sheet}" ({rows} dòng). Hoàn tác sẽ xóa trang tính này.',
+  },
+  orderFileFinalRow: {
+    en: 'The last row counts the lines without a readable customer.',
+    vi: 'Dòng cuối đếm các dòng không đọc được khách hàng.',
+  },
+  orderFileTooBig: {
+    en: 'The customer table has {rows} rows with its header: more than a sheet takes ({max}). Download it as a CSV file instead.',
+    vi: 'Bảng khách hàng có {rows} dòng kể cả tiêu đề: nhiều hơn sức chứa của một trang tính ({max}). Hãy tải bảng về dưới dạng tệp CSV.',
+  },
+  orderFileDownload: { en: 'Download {name}', vi: 'Tải {name} về' },
+  orderFileCancelled: {
+    en: 'Stopped. Nothing was written to the workbook.',
+    vi: 'Đã dừng. Không có gì được ghi vào bảng tính.',
+  },
+  orderFile_cancelled: { en: 'Stopped.', vi: 'Đã dừng.' },
+  orderFile_emptyFile: { en: 'The file is empty.', vi: 'Tệp trống.' },
+  orderFile_noHeader: {
+    en: 'No header row was found in the first {rows} rows of the file: its first row should name the columns (Customer, Order date, Revenue, …).',
+    vi: 'Không tìm thấy dòng tiêu đề trong {rows} dòng đầu của tệp: dòng đầu nên ghi tên các cột (Khách hàng, Ngày mua, Doanh thu, …).',
+  },
+  orderFile_noColumn: {
+    en: 'No column for "{role}" among {headers}. Name one of them like {examples}.',
+    vi: 'Không có cột nào cho "{role}" trong {headers}. Hãy đặt tên một cột, ví dụ {examples}.',
+  },
+  orderFile_noLines: {
+    en: 'None of the {lines} lines of the file could be used (see the lines left out).',
+    vi: 'Không dùng được dòng nào trong {lines} dòng của tệp (xem các dòng bị bỏ qua).',
+  },
+  orderFile_unreadable: {
+    en: 'The file could not be read as a table: {why}',
+    vi: 'Không đọc được tệp dưới dạng bảng: {why}',
+  },
+  orderFile_noWasm: {
+    en: 'Opening a file needs WebAssembly, which this version of Office or this browser does not offer. Everything else in the panel still works; the command line (npx segmentkit rfm) reads the same file.',
+    vi: 'Mở tệp cần WebAssembly, nhưng phiên bản Office hoặc trình duyệt này không hỗ trợ. Các phần khác của bảng điều khiển vẫn dùng được; dòng lệnh (npx segmentkit rfm) đọc được cùng tệp này.',
+  },
+  orderFile_wasmFailed: {
+    en: 'The file reader (DuckDB-Wasm) could not be loaded from this add-in ({why}). Everything else in the panel still works; the command line (npx segmentkit rfm) reads the same file.',
+    vi: 'Không tải được bộ đọc tệp (DuckDB-Wasm) của tiện ích này ({why}). Các phần khác của bảng điều khiển vẫn dùng được; dòng lệnh (npx segmentkit rfm) đọc được cùng tệp này.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof STRINGS;

@@ -43,6 +43,8 @@ export const PANEL_CSS = `
 .sk-swatch{display:inline-block;width:10px;height:10px;border:1px solid #8a8a8a;margin-right:6px;vertical-align:middle}
 .sk-legend{list-style:none;padding:0;margin:0}
 .sk-progress{display:flex;flex-direction:column;gap:4px}
+.sk-order-file{display:flex;flex-direction:column;gap:6px;padding:8px;border:1px solid #0e6e78;border-radius:6px}
+.sk-order-file p{margin:0}
 .sk-footer{position:sticky;bottom:0;z-index:1;display:flex;flex-wrap:wrap;gap:8px;justify-content:flex-end;background:#fff;padding:8px 0;border-top:1px solid #e0e0e0}
 .sk-undo{display:flex;flex-direction:column;gap:4px;border-top:1px solid #e0e0e0;padding-top:8px}
 .sk-table p{margin:2px 0}

@@ -113,15 +113,20 @@ export function serveEngine(port: Port, options: EngineServiceOptions = {}): voi
 
   const runHost = async (id: number, method: HostMethod, args: readonly unknown[]): Promise<unknown> => {
     if (!host) throw new Error('no workbook is open');
-    if (method === 'apply') {
+    if (method === 'apply' || method === 'writeCustomerSheet') {
       const controller = new AbortController();
       aborts.set(id, controller);
+      const onProgress = (progress: unknown): void => port.postMessage({ kind: 'progress', id, progress });
       try {
-        return await host.apply(
-          args[0] as Parameters<PanelHost['apply']>[0],
-          (progress) => port.postMessage({ kind: 'progress', id, progress }),
-          controller.signal,
-        );
+        if (method === 'writeCustomerSheet') {
+          if (!host.writeCustomerSheet) throw new Error('this host writes no customer sheet');
+          return await host.writeCustomerSheet(
+            args[0] as Parameters<NonNullable<PanelHost['writeCustomerSheet']>>[0],
+            onProgress,
+            controller.signal,
+          );
+        }
+        return await host.apply(args[0] as Parameters<PanelHost['apply']>[0], onProgress, controller.signal);
       } finally {
         aborts.delete(id);
       }

@@ -18,7 +18,8 @@ export interface Block {
 }
 
 /** The panel host's calls the worker runs (playground/panel/host.ts over the worker's workbook). */
-export type HostMethod = 'detectTable' | 'preview' | 'apply' | 'convertDates' | 'lastApply' | 'undo';
+export type HostMethod =
+  'detectTable' | 'preview' | 'apply' | 'convertDates' | 'lastApply' | 'undo' | 'writeCustomerSheet';
 
 /** What the page may ask; `answer` is the type of the value it gets back. */
 export type EngineCall =

@@ -52,7 +52,7 @@ const CHANGING = new Set<string>([
   'removeSheet',
   'import',
 ]);
-const CHANGING_HOST = new Set<HostMethod>(['apply', 'convertDates', 'undo']);
+const CHANGING_HOST = new Set<HostMethod>(['apply', 'convertDates', 'undo', 'writeCustomerSheet']);
 
 /** The channel to the worker, and how to stop it. */
 export interface EnginePort extends Port {
@@ -522,10 +522,18 @@ export class RemoteWorkbook {
     return this.request({ op: 'host', method, args }, onProgress);
   }
 
-  /** The panel's apply with its progress and its Cancel (the abort reaches the worker between the engine's steps). */
-  hostApply(request: unknown, onProgress: (progress: unknown) => void, signal: AbortSignal): Promise<unknown> {
+  /**
+   * The panel's apply (or its customer sheet write) with its progress and its Cancel (the abort reaches the worker
+   * between the engine's steps).
+   */
+  hostApply(
+    request: unknown,
+    onProgress: (progress: unknown) => void,
+    signal: AbortSignal,
+    method: 'apply' | 'writeCustomerSheet' = 'apply',
+  ): Promise<unknown> {
     const id = this.next;
-    const answer = this.host('apply', [request], onProgress);
+    const answer = this.host(method, [request], onProgress);
     const abort = (): void => this.send({ op: 'abort', target: id });
     if (signal.aborted) abort();
     else signal.addEventListener('abort', abort, { once: true });

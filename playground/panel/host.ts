@@ -1,7 +1,8 @@
 /**
  * The side panel's host in the playground: the table around the grid's selection, plans run in the page against
- * the workbook, the summary sheet with its cell formats and its chart (shown beside the grid), the last apply's undo
- * data kept with the workbook (undo-store.ts, so it outlives the panel), settings in the browser's localStorage.
+ * the workbook, the summary sheet with its cell formats and its chart (shown beside the grid), an order file's
+ * customer table on a new sheet (panel/order-file/customer-sheet.ts), the last apply's undo data kept with the
+ * workbook (undo-store.ts, so it outlives the panel), settings in the browser's localStorage.
  */
 import { PanelError } from '../../core/engine/messages.js';
 import { previewResult } from '../../core/engine/preview.js';
@@ -10,7 +11,9 @@ import type { Rect } from '../../core/engine/sheet-io.js';
 import type { SummaryFormat } from '../../core/engine/summary-sheet.js';
 import { tableInGrid } from '../../core/engine/table.js';
 import type { PanelHost } from '../../panel/host.js';
+import { newSheetActions } from '../../panel/order-file/customer-sheet.js';
 import { inPageApply } from '../../panel/run-apply.js';
+import { HF_CONFIG } from '../engine/workbook.js';
 import type { ColumnFormat } from '../engine/sheet-model.js';
 import type { Workbook } from '../engine/workbook.js';
 import { PlaygroundSheetIO } from './sheet-io.js';
@@ -32,6 +35,39 @@ export function createPlaygroundHost(workbook: Workbook, store?: SettingsStore):
     if (!workbook.sheetNames().includes(sheetName)) throw new PanelError('sheetMissing', { sheet: sheetName });
     return new PlaygroundSheetIO(workbook, sheetName);
   };
+  const removeSheet = async (name: string): Promise<void> => {
+    // The workbook shows the neighbouring tab when the removed tab was the active one.
+    if (workbook.sheetNames().includes(name)) workbook.removeSheet(name);
+  };
+  const applied = inPageApply({
+    io,
+    store: undoDataOf(workbook).record,
+    summaries: {
+      async add(title, summary) {
+        return workbook.addSheet({
+          name: title,
+          // A leading apostrophe keeps text as text in HyperFormula (a label such as "=VIP" or "00123").
+          cells: summary.cells.map((line) => line.map((v) => (typeof v === 'string' && v !== '' ? `'${v}` : v))),
+          cellFormats: summary.formats.map((line) => line.map((f) => PLAYGROUND_FORMATS[f])),
+          boldRows: summary.boldRows,
+          columns: summary.columnWidths.map((width) => ({ width })),
+          chart: summary.chart,
+        });
+      },
+      remove: removeSheet,
+    },
+  });
+  // An order file's customer table goes on a new sheet (its header row bold); undo removes that sheet.
+  const newSheets = newSheetActions(
+    {
+      io,
+      store: undoDataOf(workbook).record,
+      addSheet: async (title) => workbook.addSheet({ name: title, cells: [], headerRow: true }),
+      removeSheet,
+      maxRows: HF_CONFIG.maxRows ?? 1_048_576,
+    },
+    applied.undo,
+  );
 
   return {
     kind: 'playground',
@@ -58,27 +94,8 @@ export function createPlaygroundHost(workbook: Workbook, store?: SettingsStore):
       return previewResult(plan, segmentTable(plan, values));
     },
 
-    ...inPageApply({
-      io,
-      store: undoDataOf(workbook).record,
-      summaries: {
-        async add(title, summary) {
-          return workbook.addSheet({
-            name: title,
-            // A leading apostrophe keeps text as text in HyperFormula (a label such as "=VIP" or "00123").
-            cells: summary.cells.map((line) => line.map((v) => (typeof v === 'string' && v !== '' ? `'${v}` : v))),
-            cellFormats: summary.formats.map((line) => line.map((f) => PLAYGROUND_FORMATS[f])),
-            boldRows: summary.boldRows,
-            columns: summary.columnWidths.map((width) => ({ width })),
-            chart: summary.chart,
-          });
-        },
-        async remove(name) {
-          // The workbook shows the neighbouring tab when the summary's tab was the active one.
-          if (workbook.sheetNames().includes(name)) workbook.removeSheet(name);
-        },
-      },
-    }),
+    ...applied,
+    ...newSheets,
 
     loadSettings: async () => loadPanelSettings(store),
     saveSettings: async (settings) => savePanelSettings(store, settings),

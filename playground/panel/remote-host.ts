@@ -6,6 +6,7 @@
 import type {
   ApplyResult,
   ConvertDatesResult,
+  CustomerSheetResult,
   LastApply,
   PanelHost,
   PreviewResult,
@@ -31,6 +32,15 @@ export function createRemotePlaygroundHost(workbook: RemoteWorkbook, store?: Set
     lastApply: async () => (await workbook.host('lastApply', [])) as LastApply | undefined,
     undo: async (confirmChanged) =>
       (await workbook.host('undo', confirmChanged === undefined ? [] : [confirmChanged])) as UndoResult,
+    writeCustomerSheet: async (request, onProgress, signal) =>
+      (await workbook.hostApply(
+        request,
+        (p) => onProgress(p as Progress),
+        signal,
+        'writeCustomerSheet',
+      )) as CustomerSheetResult,
+    // DuckDB-Wasm and the order-file run, in the page: a chunk loaded when a file is picked.
+    loadOrderFile: () => import('../../panel/order-file/load.js'),
     loadSettings: async () => loadPanelSettings(store),
     saveSettings: async (settings) => savePanelSettings(store, settings),
   };
