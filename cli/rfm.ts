@@ -1,6 +1,6 @@
 /**
  * `segmentkit rfm <orders>`: RFM_TABLE over an orders file of any size. DuckDB reads the file (or ExcelJS an .xlsx),
- * the core's rules read each cell (order-lines.ts), the lines go into DuckDB as the input contract of the generated
+ * the core's rules read each cell (core/engine/order-lines-stream.ts), the lines go into DuckDB as the input contract of the generated
  * SQL (core/sql: `orders(line, customer, order_id, order_date, revenue)`), and the query's answer streams to
  * customers.csv through DuckDB's COPY (or to an .xlsx through ExcelJS's streaming writer): no per-customer row is
  * built in JavaScript. The columns are guessed as the panel guesses them (core/engine/columns.ts with the RFM on
@@ -29,20 +29,21 @@ import { RFM_ORDERS_METHOD, RFM_TABLE_HEADER } from '../core/catalog/rfm-table.j
 import { serialToIso } from '../core/dates.js';
 import { guessMapping, guessRevenueSource, findHeaderRow, normalizeHeader } from '../core/engine/columns.js';
 import { customersFromLines, leftOutText, rowsText } from '../core/engine/lines-text.js';
-import { describeProblem, problem, type Problem } from '../core/errors.js';
 import { label, type Lang } from '../core/labels.js';
-import { LEFT_OUT_REASONS, type LeftOutReport } from '../core/methods/orders.js';
+import { LEFT_OUT_REASONS } from '../core/methods/orders.js';
 import { DEFAULT_BINS } from '../core/methods/rfm.js';
 import { formatCount } from '../core/number-format.js';
 import { sqlFor } from '../core/sql/index.js';
 import {
   amountColumns,
+  leftOutReportText,
+  lineColumnsOf,
   LineReader,
   scannedColumns,
   settleColumns,
   type LineColumns,
   type LinesRead,
-} from './order-lines.js';
+} from '../core/engine/order-lines-stream.js';
 import { Progress } from './progress.js';
 import { openSource, sqlText, type Cell, type Source } from './sources.js';
 import { CliError, cliText } from './text.js';
@@ -124,32 +125,16 @@ function chooseColumns(
     if ((role === 'quantity' || role === 'price') && options.columns.revenue === undefined) delete mapping.revenue;
   }
   if (options.noOrderId) delete mapping.orderId;
-  const one = (role: string): number | undefined => {
-    const k = mapping[role];
-    return typeof k === 'number' ? k : undefined;
-  };
-  const missing = (role: string): CliError => {
-    const spec = RFM_ORDERS_METHOD.columns.find((c) => c.role === role);
-    return new CliError('noColumn', {
-      file,
-      role: spec ? `"${spec.label.en}" / "${spec.label.vi}"` : role,
-      headers: headerList(headers),
-      examples: (spec?.guesses ?? []).slice(0, 5).join(', '),
-      flag: COLUMN_FLAGS[role] ?? role,
-    });
-  };
-  const customer = one('customer');
-  if (customer === undefined) throw missing('customer');
-  const date = one('orderDate');
-  if (date === undefined) throw missing('orderDate');
-  const orderId = one('orderId');
-  const base = { customer, date, headers, ...(orderId === undefined ? {} : { orderId }) };
-  if (guessRevenueSource(mapping) === 'quantityPrice') {
-    return { ...base, quantity: one('quantity') as number, price: one('price') as number };
-  }
-  const revenue = one('revenue');
-  if (revenue === undefined) throw missing('revenue');
-  return { ...base, revenue };
+  const columns = lineColumnsOf(mapping, headers, guessRevenueSource(mapping) === 'quantityPrice');
+  if (!('missing' in columns)) return columns;
+  const spec = RFM_ORDERS_METHOD.columns.find((c) => c.role === columns.missing);
+  throw new CliError('noColumn', {
+    file,
+    role: spec ? `"${spec.label.en}" / "${spec.label.vi}"` : columns.missing,
+    headers: headerList(headers),
+    examples: (spec?.guesses ?? []).slice(0, 5).join(', '),
+    flag: COLUMN_FLAGS[columns.missing] ?? columns.missing,
+  });
 }
 
 /** The lines' table and the contract view the generated SQL reads. */
@@ -164,16 +149,6 @@ async function createOrders(connection: DuckDBConnection): Promise<void> {
 }
 
 const LINE_TYPES = [INTEGER, VARCHAR, VARCHAR, INTEGER, DOUBLE];
-
-/** A report's problem, as RFM_TABLE writes it in a customer's row or its final row. */
-function reportText(report: LeftOutReport, lang: Lang): string {
-  const details = report.problems.map((p) => describeProblem(p, lang)).join('; ');
-  const p: Problem = problem('linesLeftOut', {
-    count: report.count,
-    details: details + (report.count > report.problems.length ? '; …' : ''),
-  });
-  return describeProblem(p, lang);
-}
 
 /** The identifier of a column named in the language. */
 function quoted(name: string): string {
@@ -393,7 +368,7 @@ export async function runRfm(options: RfmOptions): Promise<RfmResult> {
       const messages = await connection.createAppender('sk_left_out');
       for (const [customer, report] of read.leftOutByCustomer) {
         messages.appendVarchar(customer);
-        messages.appendVarchar(reportText(report, lang));
+        messages.appendVarchar(leftOutReportText(report, lang));
         messages.endRow();
       }
       messages.closeSync();
@@ -409,7 +384,7 @@ export async function runRfm(options: RfmOptions): Promise<RfmResult> {
         'SELECT segment, count(*) AS n FROM sk_result WHERE segment IS NOT NULL GROUP BY segment ORDER BY n DESC, segment',
       )
     ).getRows();
-    const finalRow = read.leftOutWithoutCustomer ? reportText(read.leftOutWithoutCustomer, lang) : undefined;
+    const finalRow = read.leftOutWithoutCustomer ? leftOutReportText(read.leftOutWithoutCustomer, lang) : undefined;
     const rowsWritten = customers + 1 + (finalRow === undefined ? 0 : 1);
 
     const summary = [

@@ -2,7 +2,7 @@
  * The files `segmentkit` reads, as columns of cells the core's readers take: CSV and Parquet through DuckDB (every
  * CSV cell as text, `read_csv(…, all_varchar = true)`; a Parquet number column as numbers, any other column as
  * text), `.xlsx` through ExcelJS's streaming reader (cells as Excel hands them to a formula: numbers, text, logical
- * values, dates as serials). Nothing here decides what a cell means: core/cells.ts does, in order-lines.ts.
+ * values, dates as serials). Nothing here decides what a cell means: core/cells.ts does, in core/engine/order-lines-stream.ts.
  * Data comes in chunks of at most a few thousand rows, so memory does not grow with the file.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * The command line reads order lines chunk by chunk (cli/order-lines.ts), where RFM_TABLE reads whole columns at
+ * The command line reads order lines chunk by chunk (core/engine/order-lines-stream.ts), where RFM_TABLE reads whole columns at
  * once (core/order-lines.ts, methods/orders.ts). These properties hold for any cells and any chunking: a date column
  * settled by the streamed first pass reads as readVectorDates reads the whole column (values, blanks, problems with
  * their texts), an amount column as readVectorNumbers reads it (readAmount's shortcut for plain whole numbers too), and every line gets the status, reason and problem
@@ -12,7 +12,7 @@ import { BLANK, readDate, readNumber, readText, type NumberColumn, type Read } f
 import type { Problem } from '../core/errors.js';
 import { groupOrders, LINE_LEFT_OUT, LINE_USED } from '../core/methods/orders.js';
 import { readOrderLines } from '../core/order-lines.js';
-import { LineReader, readAmount, settleColumns, type LineColumns } from '../cli/order-lines.js';
+import { LineReader, readAmount, settleColumns, type LineColumns } from '../core/engine/order-lines-stream.js';
 import type { Cell, Chunk } from '../cli/sources.js';
 
 /** Cells split into chunks of the given sizes (the last one takes the rest), rows numbered from 1. */

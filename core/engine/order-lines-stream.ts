@@ -26,7 +26,8 @@
 import { withArgPlaces, type LocatedArg } from '../arg-places.js';
 import { BLANK, readDate, readNumber, type Read } from '../cells.js';
 import { UNSETTLED, serialToIso, withEvidence, type DateOrder } from '../dates.js';
-import { at, problem, type Problem } from '../errors.js';
+import { at, describeProblem, problem, type Problem } from '../errors.js';
+import type { Lang } from '../labels.js';
 import { FIRST_ROWS, PROBLEMS_KEPT, type LeftOutReason, type LeftOutReport } from '../methods/orders.js';
 import { decimalShownBy, NO_SEPARATORS, settleSeparators, type Separators } from '../number-text.js';
 import { BAD_IDENTITY, NO_IDENTITY, readIdentities } from '../order-lines.js';
@@ -365,4 +366,43 @@ export class LineReader {
     if (customer !== undefined) r.leftOutByCustomer.set(customer, addTo(r.leftOutByCustomer.get(customer), p));
     else r.leftOutWithoutCustomer = addTo(r.leftOutWithoutCustomer, p);
   }
+}
+
+/** The role a file lacks a column for, to name in the caller's message. */
+export type MissingRole = 'customer' | 'orderDate' | 'revenue';
+
+/**
+ * The file columns of RFM on order lines from a column mapping (core/engine/columns.ts `guessMapping`, with any
+ * columns the user named put in), or the first role without a column: customer, order date, then revenue (a
+ * Quantity and a Price column stand in for it). O(1).
+ */
+export function lineColumnsOf(
+  mapping: Readonly<Record<string, number | readonly number[] | undefined>>,
+  headers: readonly string[],
+  revenueFromQuantityPrice: boolean,
+): LineColumns | { readonly missing: MissingRole } {
+  const one = (role: string): number | undefined => {
+    const k = mapping[role];
+    return typeof k === 'number' ? k : undefined;
+  };
+  const customer = one('customer');
+  if (customer === undefined) return { missing: 'customer' };
+  const date = one('orderDate');
+  if (date === undefined) return { missing: 'orderDate' };
+  const orderId = one('orderId');
+  const base = { customer, date, headers, ...(orderId === undefined ? {} : { orderId }) };
+  if (revenueFromQuantityPrice) return { ...base, quantity: one('quantity') as number, price: one('price') as number };
+  const revenue = one('revenue');
+  if (revenue === undefined) return { missing: 'revenue' };
+  return { ...base, revenue };
+}
+
+/** A left-out report as RFM_TABLE writes it in a customer's row or in its final row. O(problems kept). */
+export function leftOutReportText(report: LeftOutReport, lang: Lang): string {
+  const details = report.problems.map((p) => describeProblem(p, lang)).join('; ');
+  const p = problem('linesLeftOut', {
+    count: report.count,
+    details: details + (report.count > report.problems.length ? '; …' : ''),
+  });
+  return describeProblem(p, lang);
 }

@@ -25,6 +25,8 @@ import { serialToIso } from '../../core/dates.js';
 import { findHeaderRow, guessMapping, guessRevenueSource } from '../../core/engine/columns.js';
 import {
   amountColumns,
+  leftOutReportText,
+  lineColumnsOf,
   LineReader,
   scannedColumns,
   settleColumns,
@@ -34,7 +36,6 @@ import {
   type LineRows,
   type LinesRead,
 } from '../../core/engine/order-lines-stream.js';
-import { describeProblem, problem } from '../../core/errors.js';
 import { label, type Lang } from '../../core/labels.js';
 import type { LeftOutReport } from '../../core/methods/orders.js';
 import { sqlFor } from '../../core/sql/index.js';
@@ -217,30 +218,14 @@ async function parquetReader(db: OrderFileDb, source: string): Promise<FileReade
 /** The columns to read: the panel's guesses for RFM on order lines. */
 function chooseColumns(headers: readonly string[], sample: readonly (readonly Cell[])[], lang: Lang): LineColumns {
   const mapping = guessMapping(RFM_ORDERS_METHOD.id, headers, sample as Cell[][]);
-  const one = (role: string): number | undefined => {
-    const k = mapping[role];
-    return typeof k === 'number' ? k : undefined;
-  };
-  const missing = (role: string): OrderFileError => {
-    const spec = RFM_ORDERS_METHOD.columns.find((c) => c.role === role);
-    return new OrderFileError('noColumn', {
-      role: spec ? spec.label[lang] : role,
-      headers: headers.map((h) => `"${h}"`).join(', '),
-      examples: (spec?.guesses ?? []).slice(0, 5).join(', '),
-    });
-  };
-  const customer = one('customer');
-  if (customer === undefined) throw missing('customer');
-  const date = one('orderDate');
-  if (date === undefined) throw missing('orderDate');
-  const orderId = one('orderId');
-  const base = { customer, date, headers, ...(orderId === undefined ? {} : { orderId }) };
-  if (guessRevenueSource(mapping) === 'quantityPrice') {
-    return { ...base, quantity: one('quantity') as number, price: one('price') as number };
-  }
-  const revenue = one('revenue');
-  if (revenue === undefined) throw missing('revenue');
-  return { ...base, revenue };
+  const columns = lineColumnsOf(mapping, headers, guessRevenueSource(mapping) === 'quantityPrice');
+  if (!('missing' in columns)) return columns;
+  const spec = RFM_ORDERS_METHOD.columns.find((c) => c.role === columns.missing);
+  throw new OrderFileError('noColumn', {
+    role: spec ? spec.label[lang] : columns.missing,
+    headers: headers.map((h) => `"${h}"`).join(', '),
+    examples: (spec?.guesses ?? []).slice(0, 5).join(', '),
+  });
 }
 
 /** The lines' table and the contract view the generated SQL reads (days are spreadsheet serials). */
@@ -309,16 +294,6 @@ class LineSink {
       await this.db.dropText(name);
     }
   }
-}
-
-/** A report's problem, as RFM_TABLE writes it in a customer's row or its final row. */
-export function reportText(report: LeftOutReport, lang: Lang): string {
-  const details = report.problems.map((p) => describeProblem(p, lang)).join('; ');
-  const p = problem('linesLeftOut', {
-    count: report.count,
-    details: details + (report.count > report.problems.length ? '; …' : ''),
-  });
-  return describeProblem(p, lang);
 }
 
 function check(options: OrderFileOptions): void {
@@ -397,7 +372,7 @@ export async function readOrderFile(db: OrderFileDb, options: OrderFileOptions):
       'SELECT segment, CAST(count(*) AS DOUBLE) AS n FROM sk_result WHERE segment IS NOT NULL GROUP BY segment ORDER BY n DESC, segment',
     )
   ).map(([s, n]) => ({ label: String(s), count: Number(n) }));
-  const finalRow = read.leftOutWithoutCustomer ? reportText(read.leftOutWithoutCustomer, lang) : undefined;
+  const finalRow = read.leftOutWithoutCustomer ? leftOutReportText(read.leftOutWithoutCustomer, lang) : undefined;
   return {
     lang,
     read,
@@ -441,7 +416,7 @@ async function writeMessages(
     }
   };
   for (const [customer, report] of byCustomer) {
-    parts.push(`${csvField(customer)},${csvField(reportText(report, lang))}\n`);
+    parts.push(`${csvField(customer)},${csvField(leftOutReportText(report, lang))}\n`);
     if (parts.length >= INSERT_LINES) await flush();
   }
   await flush();
