@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../core/engine/sheet-io.js';
 import type { PanelHost } from '../panel/host.js';
 import type { CustomerTable } from '../panel/order-file/customer-table.js';
+import { tableHeader } from '../panel/order-file/pipeline.js';
 import { Workbook } from '../playground/engine/workbook.js';
 import { createPlaygroundHost } from '../playground/panel/host.js';
 import { createExcelHost, workbook } from './hosts/excel-panel-workbook.js';
@@ -16,18 +17,7 @@ const CUSTOMERS = 100_000;
 const SEGMENTS = ['Champions', 'Loyal Customers', 'At Risk', 'Lost', 'Others'];
 
 function table(): CustomerTable {
-  const header = [
-    'Customer',
-    'Last purchase',
-    'Recency (days)',
-    'Orders',
-    'Revenue',
-    'R',
-    'F',
-    'M',
-    'RFM score',
-    'Segment',
-  ];
+  const header = tableHeader('en');
   const rows: CellValue[][] = Array.from({ length: CUSTOMERS }, (_, i) => {
     const segment = SEGMENTS[i % SEGMENTS.length] as string;
     return [

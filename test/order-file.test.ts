@@ -30,7 +30,7 @@ import type { Lang } from '../core/labels.js';
 import { isDateOut, type OutCell } from '../core/output.js';
 import type { PanelHost } from '../panel/host.js';
 import { csvLine, SHEET_MAX_ROWS } from '../panel/order-file/customer-table.js';
-import { OrderFileError, sqlText, type Cell, type OrderFileDb } from '../panel/order-file/pipeline.js';
+import { OrderFileError, sqlText, tableHeader, type Cell, type OrderFileDb } from '../panel/order-file/pipeline.js';
 import { runOrderFile, type OpenedDb, type OrderFileOutcome } from '../panel/order-file/run-order-file.js';
 import { Workbook } from '../playground/engine/workbook.js';
 import { createPlaygroundHost } from '../playground/panel/host.js';
@@ -395,18 +395,7 @@ describe('Open an order file: undo, cancel, the row limit', () => {
 
   it('the host itself refuses a table over its rows and writes nothing', async () => {
     const { workbook, host } = playground();
-    const header = [
-      'Customer',
-      'Last purchase',
-      'Recency (days)',
-      'Orders',
-      'Revenue',
-      'R',
-      'F',
-      'M',
-      'RFM score',
-      'Segment',
-    ];
+    const header = tableHeader('en');
     const row: CellValue[] = ['Ann', 45_000, 1, 1, 10, 5, 5, 5, 555, 'Champions'];
     const rows = Array.from({ length: 1_048_576 }, () => row);
     const answer = await host.writeCustomerSheet?.(

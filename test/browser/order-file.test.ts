@@ -22,6 +22,7 @@ import type { Plan } from '../../core/engine/plan.js';
 import { segmentOrderLines } from '../../core/engine/rfm-orders.js';
 import { isDateOut } from '../../core/output.js';
 import { ARTIFACTS, isLocal, openPlayground, openSession, type Session } from './harness.js';
+import { RFM_TABLE_HEADER } from '../cases/rfm.js';
 
 const LINES = Number(process.env.SEGMENTKIT_ORDER_FILE_LINES ?? 300_000);
 const SMALL_LINES = 3_000;
@@ -183,18 +184,7 @@ describe('Open an order file in the playground (DuckDB-Wasm, Chromium)', () => {
       const seconds = (performance.now() - start) / 1000;
       expect([...seen].some((t) => /Reading .*lines/.test(t))).toBe(true);
       const head = await values(await addedSheet(before), 2, 10);
-      expect(head[0]).toEqual([
-        'Customer',
-        'Last purchase',
-        'Recency (days)',
-        'Orders',
-        'Revenue',
-        'R',
-        'F',
-        'M',
-        'RFM score',
-        'Segment',
-      ]);
+      expect(head[0]).toEqual([...RFM_TABLE_HEADER]);
       expect(String(head[1]?.[0])).toMatch(/^KH\d{7}$/);
       const summary = await panel().getByTestId('order-file-summary').locator('strong').first().textContent();
       const peakMb = Math.max(...[...phases.values()].map((p) => p.peakMb));
