@@ -144,12 +144,10 @@ class LicenceNoticePlugin {
         { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 },
         () => {
           for (const chunk of compilation.chunks) {
+            // Each file names what it bundles itself: a chunk loaded on demand (DuckDB-Wasm's library) carries its own
+            // notice, so the task pane does not download those licence texts until it loads that chunk.
             const files = new Set();
-            // An entry's notice also names what the chunks it loads on demand bundle (DuckDB-Wasm's library and its
-            // Apache Arrow): what loading the file can bring in, as one bundle of the same entry would hold.
-            const chunks = [chunk, ...(chunk.canBeInitial() ? chunk.getAllAsyncChunks() : [])];
-            for (const part of chunks)
-              for (const module of compilation.chunkGraph.getChunkModulesIterable(part)) moduleFiles(module, files);
+            for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) moduleFiles(module, files);
             const notice = licenceNotice(packagesOf(files));
             for (const file of chunk.files) {
               if (!file.endsWith('.js')) continue;

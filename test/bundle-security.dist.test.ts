@@ -10,7 +10,7 @@
  */
 import { build, type BuildOptions } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADDIN_DIST, requireAddinBuilt } from './hosts/excel-vm.js';
@@ -198,6 +198,8 @@ interface Bundle {
   readonly minBytes: number;
   /** Carries the side panel: React and Fluent UI. */
   readonly panel: boolean;
+  /** The files of the chunks it loads on demand, each with its own notice (what esbuild bundles inline). */
+  readonly onDemand?: () => string[];
 }
 
 /**
@@ -229,6 +231,11 @@ const BUNDLES: readonly Bundle[] = [
     options: { ...BROWSER, target: 'es2019' },
     minBytes: 100,
     panel: true,
+    // webpack's numbered chunks: DuckDB-Wasm's library and the order-file reader, loaded when a file is opened
+    onDemand: () =>
+      readdirSync(ADDIN_DIST)
+        .filter((f) => /^\d+\.js$/.test(f))
+        .map((f) => join(ADDIN_DIST, f)),
   },
   {
     name: 'dist/addin/functions.js',
@@ -241,14 +248,17 @@ const BUNDLES: readonly Bundle[] = [
 ];
 
 describe('licence notices in what users install', () => {
-  describe.each(BUNDLES)('$name', ({ file, entry, options, minBytes, panel }) => {
-    it('names SegmentKit and every third-party package it bundles', async () => {
+  describe.each(BUNDLES)('$name', ({ file, entry, options, minBytes, panel, onDemand }) => {
+    const files = [file, ...(onDemand?.() ?? [])];
+
+    it('names SegmentKit and every third-party package it bundles (with the chunks it loads on demand)', async () => {
       const { lines, listed } = notice(read(file));
       expect(lines[0]).toMatch(/^SegmentKit \S+, MIT License, Copyright \(c\) .+\.$/);
       const names = listed.map((p) => p.name);
       expect(names).toEqual([...new Set(names)].sort());
+      const everywhere = new Set(files.flatMap((f) => notice(read(f)).listed.map((p) => p.name)));
       const bundled = [...(await esbuildPackages(entry, options))].filter(([, bytes]) => bytes >= minBytes);
-      expect(names).toEqual(expect.arrayContaining(bundled.map(([name]) => name)));
+      expect([...everywhere]).toEqual(expect.arrayContaining(bundled.map(([name]) => name)));
       if (listed.length === 0) expect(lines).toContain('Third-party packages bundled in this file: none.');
       if (panel) {
         for (const name of ['react', 'react-dom', 'scheduler', '@griffel/core', 'tabster'])
@@ -258,31 +268,34 @@ describe('licence notices in what users install', () => {
       expect(names.filter((n) => /hyperformula/i.test(n))).toEqual([]);
     });
 
-    it("gives each package's version and licence as its package.json does, and its licence text", () => {
-      const { lines, listed } = notice(read(file));
-      const present = new Set(lines.map((line) => line.trim()));
-      for (const pkg of listed) {
-        const copy = installed(pkg.name, pkg.version);
-        expect(copy, `${pkg.name}@${pkg.version} is installed`).toBeDefined();
-        if (!copy) continue;
-        expect(pkg.licence, pkg.name).toBe(copy.json.license);
-        const file = readdirSync(copy.dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
-        if (!file) {
-          const says = `No licence file in the package; its package.json declares ${pkg.licence}`;
-          expect(
-            lines.some((line) => line.startsWith(says)),
-            pkg.name,
-          ).toBe(true);
-          continue;
+    it.each(files.map((f) => [relative(ROOT, f), f]))(
+      "%s gives each package's version and licence as its package.json does, and its licence text",
+      (_name, path) => {
+        const { lines, listed } = notice(read(path));
+        const present = new Set(lines.map((line) => line.trim()));
+        for (const pkg of listed) {
+          const copy = installed(pkg.name, pkg.version);
+          expect(copy, `${pkg.name}@${pkg.version} is installed`).toBeDefined();
+          if (!copy) continue;
+          expect(pkg.licence, pkg.name).toBe(copy.json.license);
+          const file = readdirSync(copy.dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+          if (!file) {
+            const says = `No licence file in the package; its package.json declares ${pkg.licence}`;
+            expect(
+              lines.some((line) => line.startsWith(says)),
+              pkg.name,
+            ).toBe(true);
+            continue;
+          }
+          const text = read(join(copy.dir, file))
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && line !== pkg.name);
+          // A `*/` in a licence text (Apache Arrow's quotes C comments) is written `* /`, or it would end the notice.
+          for (const line of text.map((l) => l.replace(/\*\//g, '* /')))
+            expect(present.has(line), `${pkg.name}'s licence: ${line}`).toBe(true);
         }
-        const text = read(join(copy.dir, file))
-          .split(/\r?\n/)
-          .map((line) => line.trim())
-          .filter((line) => line !== '' && line !== pkg.name);
-        // A `*/` in a licence text (Apache Arrow's quotes C comments) is written `* /`, or it would end the notice.
-        for (const line of text.map((l) => l.replace(/\*\//g, '* /')))
-          expect(present.has(line), `${pkg.name}'s licence: ${line}`).toBe(true);
-      }
-    });
+      },
+    );
   });
 });
