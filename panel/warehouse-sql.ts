@@ -5,7 +5,7 @@
  * without one, or an option the query cannot carry, gives no query rather than a different answer.
  *
  * @example
- *   warehouseQuery({ method: 'rfmOrders', mapping: { order_ids: 3 }, options: { as_of: '31/12/2025' } }, 'vi')
+ *   warehouseQuery({ method: 'rfmOrders', mapping: { orderId: 3 }, options: { as_of: '31/12/2025' } }, 'vi')
  *   // → { method: 'RFM_TABLE', input: 'orders(line, customer, order_id, order_date, revenue)', sql: 'WITH …' }
  */
 import type { MethodId } from '../core/engine/plan.js';
@@ -60,7 +60,8 @@ export function warehouseQuery(
       const asOf = dateOption(options.as_of, lang);
       const bins = numberOption(options.bins);
       if (asOf === null || Number.isNaN(bins)) return undefined;
-      const orderIds = choices.mapping.order_ids !== undefined;
+      // the columns step keeps the mapping by role (core/catalog/column-roles.ts), as the plan does
+      const orderIds = choices.mapping.orderId !== undefined;
       return query('RFM_TABLE', () =>
         sqlFor('RFM_TABLE', 'bigquery', {
           lang,

@@ -27,7 +27,7 @@ describe('warehouseQuery', () => {
     const query = warehouseQuery(
       {
         method: 'rfmOrders',
-        mapping: { customers: 0, order_dates: 1, revenues: 2, order_ids: 3 },
+        mapping: { customer: 0, orderDate: 1, revenue: 2, orderId: 3 },
         options: { as_of: '31/12/2025', bins: '4' },
       },
       'vi',
@@ -41,7 +41,7 @@ describe('warehouseQuery', () => {
   });
 
   it('groups by order id only when an order id column is mapped', () => {
-    const withIds = warehouseQuery({ method: 'rfmOrders', mapping: { order_ids: 3 }, options: {} }, 'en');
+    const withIds = warehouseQuery({ method: 'rfmOrders', mapping: { orderId: 3 }, options: {} }, 'en');
     const without = warehouseQuery({ method: 'rfmOrders', mapping: {}, options: {} }, 'en');
     expect(withIds?.sql).toBe(sqlFor('RFM_TABLE', 'bigquery', { lang: 'en', orderIds: true }));
     expect(without?.sql).toBe(sqlFor('RFM_TABLE', 'bigquery', { lang: 'en', orderIds: false }));
