@@ -10,8 +10,9 @@
  *   good with a probability that differs between customers (beta); a purchase is one to three lines (items) on its
  *   day, its value log-normal around the customer's own mean. The fit has an inside maximum.
  * - the RFM bench's lines (./rfm.ts `orderLines`): every customer buys all along the two years at a steady rate and
- *   never stops, so the likelihood keeps rising towards a dropout probability of 0: a fit that ends near that
- *   boundary, the slowest case for the fit, measured as well.
+ *   never stops, so the likelihood keeps rising towards a dropout probability of 0, a limit the model cannot reach:
+ *   the call answers that the fit does not converge (as the contract asks), after the slowest search there is; its
+ *   time is measured as well, and the line says what it answered.
  */
 import type { Core } from './bundled-core.js';
 import { seededRandom } from '../core/numeric/random.js';
@@ -59,20 +60,23 @@ const count = (n: number): string => n.toLocaleString('en-US');
 async function line(invoke: Core['invoke'], lines: OrderLines, what: string): Promise<BenchLine> {
   const args = [lines.customers, lines.dates, lines.revenues, AS_OF];
   const result = invoke('CLV_TABLE', args);
-  if (!result.ok) throw new Error(`CLV_TABLE on ${what}: ${result.error.message}`);
   const model = invoke('CLV_MODEL', args);
-  if (!model.ok) throw new Error(`CLV_MODEL on ${what}: ${model.error.message}`);
-  const parameters = model.grid
-    .slice(1, 9)
-    .filter(([name]) => !String(name).includes('likelihood'))
-    .map(([name, value]) => `${String(name)} ${Number((value as number).toPrecision(3))}`)
-    .join(', ');
+  if (result.ok !== model.ok)
+    throw new Error(`CLV_TABLE and CLV_MODEL on ${what} disagree on whether the fit converged`);
+  const answered = model.ok
+    ? 'fitted ' +
+      model.grid
+        .slice(1, 9)
+        .filter(([name]) => !String(name).includes('likelihood'))
+        .map(([name, value]) => `${String(name)} ${Number((value as number).toPrecision(3))}`)
+        .join(', ')
+    : `answered: ${model.error.message.split(':')[0]}`;
   const timing = await paired(
     timed(() => invoke('CLV_TABLE', args)),
     timed(() => invoke('RFM_TABLE', args)),
     { pairs: PAIRS },
   );
-  const customers = result.grid.length - 1;
+  const customers = result.ok ? result.grid.length - 1 : new Set(lines.customers.map((c) => c[0])).size;
   const room = SHEETS_LIMIT_MS / timing.oursMs;
   return {
     name: `CLV_TABLE on ${count(lines.customers.length)} order lines (${count(customers)} customers), ${what}`,
@@ -80,13 +84,13 @@ async function line(invoke: Core['invoke'], lines: OrderLines, what: string): Pr
     baselineName: 'RFM_TABLE on the same lines',
     baselineMs: timing.baselineMs,
     paired: timing,
-    note: `${(timing.oursMs / 1000).toFixed(1)} s: ${room.toFixed(1)}× inside Sheets' 30 s limit (on this machine); fitted ${parameters}`,
+    note: `${(timing.oursMs / 1000).toFixed(1)} s: ${room.toFixed(1)}× inside Sheets' 30 s limit (on this machine); ${answered}`,
   };
 }
 
 export async function clvLines({ invoke }: Core): Promise<BenchLine[]> {
   return [
     await line(invoke, clvOrderLines(), 'customers who buy and stop as BG/NBD pictures them'),
-    await line(invoke, orderLines(1_000_000), 'the RFM lines: steady buyers who never stop (a fit near its boundary)'),
+    await line(invoke, orderLines(1_000_000), 'the RFM lines: steady buyers who never stop (no fit: dropout → 0)'),
   ];
 }
