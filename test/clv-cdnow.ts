@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { isoToSerial } from '../core/index.js';
 
-function readCsv(name: string): number[][] {
+/** A fixture CSV of numbers (test/fixtures/`name`), its header row dropped. */
+export function readCsv(name: string): number[][] {
   const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
   return text
     .trim()

@@ -4,7 +4,6 @@
  * hand or with an independent implementation (scipy 1.10.1, mpmath 1.2.1, their sources named at each value).
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   bgnbdLogLikelihood,
@@ -26,15 +25,7 @@ import {
 } from '../core/methods/gamma-gamma.js';
 import { seededRandom } from '../core/numeric/random.js';
 import { readOrders } from '../scripts/orders-csv.js';
-
-function readCsv(name: string): number[][] {
-  const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-  return text
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split(',').map(Number));
-}
+import { readCsv } from './clv-cdnow.js';
 
 const CDNOW = readCsv('cdnow-summary.csv'); // ID, frequency, recency, T (weeks)
 const cdnow = {

@@ -5,7 +5,7 @@
  * (test/sql/dialects.ts), with 0 mismatches per column. The data has returns and
  * cancellation invoices, order ids, ties on the cut points, blank and padded customers (test/sql/data.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { quantileCutPoints } from '../core/methods/rfm.js';
 import { sqlWith } from '../core/sql/index.js';
 import {
@@ -29,23 +29,9 @@ import {
   segmentsTable,
   valuesTable,
 } from './sql/data.js';
-import { openDuckDb, postgresDatabase } from './sql/databases.js';
-import { runners, type Runner } from './sql/dialects.js';
-import { startPostgres, type PostgresServer } from './sql/pg-server.js';
+import { runnersForFile } from './sql/dialects.js';
 
-let server: PostgresServer | undefined;
-let all: Runner[] = [];
-
-beforeAll(async () => {
-  const duck = await openDuckDb();
-  server = startPostgres();
-  all = runners(duck, postgresDatabase(await server.connect()));
-});
-
-afterAll(async () => {
-  for (const db of new Set(all.map((r) => r.db))) await db.close();
-  server?.stop();
-});
+const all = runnersForFile();
 
 /** Scored customers whose recency, orders or revenue is exactly one of the quantile cut points (ties on a cut). */
 function tiesOnCuts(rows: readonly Row[], bins: number): number {

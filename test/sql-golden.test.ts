@@ -3,25 +3,12 @@
  * SQL in each dialect that runs here: DuckDB, PostgreSQL (a throwaway server, test/sql/pg-server.ts), and BigQuery's
  * structure with DuckDB's names. The expected answers are the spec's, written out, not the core's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sqlWith } from '../core/sql/index.js';
-import { openDuckDb, postgresDatabase, type Cell, type Table } from './sql/databases.js';
-import { runners, type Runner } from './sql/dialects.js';
-import { startPostgres, type PostgresServer } from './sql/pg-server.js';
+import type { Cell, Table } from './sql/databases.js';
+import { runnersForFile, type Runner } from './sql/dialects.js';
 
-let server: PostgresServer | undefined;
-let all: Runner[] = [];
-
-beforeAll(async () => {
-  const duck = await openDuckDb();
-  server = startPostgres();
-  all = runners(duck, postgresDatabase(await server.connect()));
-});
-
-afterAll(async () => {
-  for (const db of new Set(all.map((r) => r.db))) await db.close();
-  server?.stop();
-});
+const all = runnersForFile();
 
 const lines = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 

@@ -3,30 +3,17 @@
  * blank customers): the core against the generated SQL in DuckDB, in a real PostgreSQL server (started and stopped
  * here) and, in DuckDB, BigQuery's structure, with 0 mismatches per column. The same rows, so the same order.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sqlWith } from '../core/sql/index.js';
 import { coreRfm, mismatches, noMismatches } from './sql/core-answers.js';
 import { orderLines, ordersTable } from './sql/data.js';
-import { openDuckDb, postgresDatabase } from './sql/databases.js';
-import { runners, type Runner } from './sql/dialects.js';
-import { startPostgres, type PostgresServer } from './sql/pg-server.js';
+import { runnersForFile } from './sql/dialects.js';
 
 const LINES = 1_000_000;
 const data = orderLines(LINES, 1001, { days: 365, wide: true });
-let server: PostgresServer | undefined;
-let all: Runner[] = [];
-
-beforeAll(async () => {
-  const duck = await openDuckDb();
-  server = startPostgres();
-  all = runners(duck, postgresDatabase(await server.connect()));
+const all = runnersForFile(async (databases) => {
   const table = ordersTable(data);
-  for (const db of new Set(all.map((r) => r.db))) await db.load(table);
-});
-
-afterAll(async () => {
-  for (const db of new Set(all.map((r) => r.db))) await db.close();
-  server?.stop();
+  for (const db of databases) await db.load(table);
 });
 
 describe(`RFM_TABLE on ${LINES.toLocaleString('en-US')} lines: core = DuckDB = PostgreSQL = BigQuery's structure`, () => {

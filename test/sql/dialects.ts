@@ -4,7 +4,9 @@
  * BigQuery parser (test/sql-bigquery.test.ts); the rest of BigQuery is on paper (README).
  */
 import { bigQueryStructure, DIALECTS, type Dialect } from '../../core/sql/index.js';
-import type { Database } from './databases.js';
+import { afterAll, beforeAll } from 'vitest';
+import { openDuckDb, postgresDatabase, type Database } from './databases.js';
+import { startPostgres, type PostgresServer } from './pg-server.js';
 
 export const BIGQUERY_ON_DUCKDB: Dialect = bigQueryStructure({
   ...DIALECTS.duckdb,
@@ -23,4 +25,26 @@ export function runners(duck: Database, postgres: Database): Runner[] {
     { title: 'PostgreSQL', dialect: DIALECTS.postgres, db: postgres },
     { title: 'BigQuery structure in DuckDB', dialect: BIGQUERY_ON_DUCKDB, db: duck },
   ];
+}
+
+/**
+ * The runners of every dialect for a test file: DuckDB in this process and a throwaway PostgreSQL server
+ * (pg-server.ts), opened before the file's tests (then `prepare`, e.g. loading a table into each database) and closed
+ * after. The array is filled by the file's beforeAll.
+ */
+export function runnersForFile(prepare?: (databases: readonly Database[]) => Promise<void>): Runner[] {
+  const all: Runner[] = [];
+  let server: PostgresServer | undefined;
+  const databases = (): Database[] => [...new Set(all.map((r) => r.db))];
+  beforeAll(async () => {
+    const duck = await openDuckDb();
+    server = startPostgres();
+    all.push(...runners(duck, postgresDatabase(await server.connect())));
+    await prepare?.(databases());
+  });
+  afterAll(async () => {
+    for (const db of databases()) await db.close();
+    server?.stop();
+  });
+  return all;
 }
