@@ -289,7 +289,8 @@ export const STRINGS = {
   },
   orderFile_unreadable: {
     en: 'The file could not be read as a table: {why}',
-    vi: 'Không đọc được tệp dưới dạng bảng: {why}',
+    // DuckDB's own reason is English only: the Vietnamese text says what to check instead of showing it
+    vi: 'Không đọc được tệp dưới dạng bảng: hãy kiểm tra đó là tệp CSV (các cột phân cách bằng dấu phẩy, chấm phẩy hoặc tab) hoặc Parquet, có dòng tiêu đề và được lưu ở dạng UTF-8.',
   },
   orderFile_noWasm: {
     en: 'Opening a file needs WebAssembly, which this version of Office or this browser does not offer. Everything else in the panel still works; the command line (npx segmentkit rfm) reads the same file.',
@@ -297,7 +298,7 @@ export const STRINGS = {
   },
   orderFile_wasmFailed: {
     en: 'The file reader (DuckDB-Wasm) could not be loaded from this add-in ({why}). Everything else in the panel still works; the command line (npx segmentkit rfm) reads the same file.',
-    vi: 'Không tải được bộ đọc tệp (DuckDB-Wasm) của tiện ích này ({why}). Các phần khác của bảng điều khiển vẫn dùng được; dòng lệnh (npx segmentkit rfm) đọc được cùng tệp này.',
+    vi: 'Không tải được bộ đọc tệp (DuckDB-Wasm) của tiện ích này. Các phần khác của bảng điều khiển vẫn dùng được; dòng lệnh (npx segmentkit rfm) đọc được cùng tệp này.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -34,7 +34,7 @@ describe('Open an order file without DuckDB-Wasm', () => {
     expect(failureText(error, 'vi')).toMatch(/cần WebAssembly.*vẫn dùng được.*segmentkit rfm/);
   });
 
-  it('a worker that cannot be started (the file missing, a policy refusing it): the reason, in both languages', async () => {
+  it('a worker that cannot be started (the file missing, a policy refusing it): said in both languages, the browser’s English reason in English only', async () => {
     class RefusedWorker {
       constructor(url: string) {
         throw new Error(`Failed to construct 'Worker': ${url} refused`);
@@ -45,6 +45,19 @@ describe('Open an order file without DuckDB-Wasm', () => {
     expect(failureText(error, 'en')).toContain('could not be loaded from this add-in');
     expect(failureText(error, 'en')).toContain('http://localhost/duckdb/duckdb-browser-eh.worker.js refused');
     expect(failureText(error, 'vi')).toContain('Không tải được bộ đọc tệp');
+    // the browser's English reason stays out of the Vietnamese text
+    expect(failureText(error, 'vi')).not.toContain('refused');
+  });
+
+  it('a file DuckDB cannot read: its English reason in English; in Vietnamese, what to check instead', () => {
+    const error = new OrderFileError('unreadable', { why: 'Invalid Input Error: Error when sniffing file' });
+    expect(failureText(error, 'en')).toBe(
+      'The file could not be read as a table: Invalid Input Error: Error when sniffing file',
+    );
+    expect(failureText(error, 'vi')).toMatch(
+      /^Không đọc được tệp dưới dạng bảng: hãy kiểm tra .*CSV.*Parquet.*UTF-8\.$/,
+    );
+    expect(failureText(error, 'vi')).not.toContain('Error');
   });
 
   it('cancelled before it starts: cancelled, no worker left', async () => {
